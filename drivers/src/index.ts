@@ -1,0 +1,2 @@
+export * from './transport/transport';
+export * from './transport/memory';

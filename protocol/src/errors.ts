@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'WINDOW_BUSY',
+  'WINDOW_NOT_OPEN',
+  'QUEUE_EMPTY',
+  'ID_LIMIT',
+  'INVALID_ID_CARD',
+  'CATEGORY_FULL',
+  'RECALL_LIMIT',
+  'REQUEUE_LIMIT',
+  'STORAGE',
+  'INTERNAL',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** `message` is zh-CN, fit to show to the person at the terminal. */
+export const ErrorBody = z.object({ code: ErrorCode, message: z.string() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export type Failure = { ok: false; error: ErrorBody };
+export type Ack<T extends object = object> = ({ ok: true } & T) | Failure;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Hall configuration entities: what a hall manager sets up. */
+
+export const Id = z.string().min(1).max(64);
+
+export const Department = z.object({
+  id: Id,
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+});
+export type Department = z.infer<typeof Department>;
+
+export const Material = z.object({
+  name: z.string().min(1),
+  /** Mandatory for acceptance; optional ones may be supplied later (容缺). */
+  required: z.boolean(),
+  form: z.enum(['original', 'copy', 'originalAndCopy', 'form']),
+  copies: z.number().int().min(1),
+  note: z.string().optional(),
+});
+export type Material = z.infer<typeof Material>;
+
+/** 即办件 is done on the spot; 承诺件 within a promised number of working days. */
+export const ItemKind = z.enum(['immediate', 'promised']);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+/** A service item with its 五公开 guide: conditions, materials, procedure, time limit, fee. */
+export const ServiceItem = z.object({
+  id: Id,
+  code: z.string().min(1),
+  name: z.string().min(1),
+  departmentId: Id,
+  categoryId: Id,
+  kind: ItemKind,
+  conditions: z.array(z.string()),
+  materials: z.array(Material),
+  steps: z.array(z.string()).min(1),
+  statutoryDays: z.number().int().min(0),
+  promisedDays: z.number().int().min(0),
+  fee: z.object({ amountYuan: z.number().min(0), basis: z.string() }),
+  selfService: z.boolean(),
+  supplementLater: z.boolean(),
+});
+export type ServiceItem = z.infer<typeof ServiceItem>;
+
+/** A queue: the unit a citizen takes a ticket for. */
+export const Category = z.object({
+  id: Id,
+  name: z.string().min(1),
+  prefix: z.string().regex(/^[A-Z]$/),
+  departmentId: Id.nullable(),
+  itemIds: z.array(Id),
+  /** Expected minutes per case, used for wait estimates until real figures exist. */
+  avgServiceMin: z.number().positive(),
+  /** Tickets per business day; at most 999 because numbers have three digits. */
+  dailyCap: z.number().int().min(1).max(999),
+});
+export type Category = z.infer<typeof Category>;
+
+export const WindowKind = z.enum(['dedicated', 'comprehensive']);
+export type WindowKind = z.infer<typeof WindowKind>;
+
+export const Window = z.object({
+  id: Id,
+  number: z.number().int().min(1),
+  name: z.string().min(1),
+  kind: WindowKind,
+  departmentId: Id.nullable(),
+  /** Categories served, most preferred first. */
+  categoryIds: z.array(Id).min(1),
+});
+export type Window = z.infer<typeof Window>;
+
+/** What a citizen may see of a clerk (evaluator card, window sign). */
+export const Clerk = z.object({
+  id: Id,
+  staffNo: z.string().min(1),
+  name: z.string().min(1),
+  position: z.string(),
+  departmentId: Id,
+  photoUrl: z.string(),
+  phone: z.string(),
+});
+export type Clerk = z.infer<typeof Clerk>;

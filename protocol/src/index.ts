@@ -1,0 +1,10 @@
+export * from './devices';
+export * from './errors';
+export * from './events';
+export * from './hall';
+export * from './personal-data';
+export * from './queue';
+export * from './rest';
+export * from './rules';
+export * as zhCN from './strings/zh-CN';
+export * from './ticket';

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id } from './hall';
+import { BusinessDay, Ticket } from './ticket';
+
+export const WindowStatus = z.enum(['open', 'paused', 'closed']);
+export type WindowStatus = z.infer<typeof WindowStatus>;
+
+/** A window's live state, as displays and consoles see it. */
+export const WindowView = z.object({
+  id: Id,
+  number: z.number().int(),
+  name: z.string(),
+  status: WindowStatus,
+  pauseReason: z.string().nullable(),
+  clerkId: Id.nullable(),
+  currentTicketId: Id.nullable(),
+});
+export type WindowView = z.infer<typeof WindowView>;
+
+export const WaitingCounts = z.record(z.string(), z.number().int().min(0));
+export type WaitingCounts = z.infer<typeof WaitingCounts>;
+
+export const CallRecord = z.object({
+  ticketId: Id,
+  number: z.string(),
+  windowId: Id,
+  windowNumber: z.number().int(),
+  at: z.number(),
+  voiceText: z.string(),
+});
+export type CallRecord = z.infer<typeof CallRecord>;
+
+/** Everything a terminal needs to draw the hall from scratch. */
+export const QueueSnapshot = z.object({
+  seq: z.number().int().min(0),
+  businessDay: BusinessDay,
+  generatedAt: z.number(),
+  waiting: WaitingCounts,
+  /** Open tickets of the day (waiting, called, serving, held, no-show), in dispatch order per category. */
+  tickets: z.array(Ticket),
+  windows: z.array(WindowView),
+  recentCalls: z.array(CallRecord),
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;

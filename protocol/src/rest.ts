@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Category, Clerk, Department, Id, ServiceItem, Window } from './hall';
+import { WindowView } from './queue';
+import { BusinessDay, TicketStatus } from './ticket';
+
+export const HealthResponse = z.object({
+  ok: z.boolean(),
+  seq: z.number().int(),
+  businessDay: BusinessDay,
+  uptimeSec: z.number(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** GET /api/config: the hall as any terminal may know it. */
+export const PublicConfig = z.object({
+  hallName: z.string(),
+  timeZone: z.string(),
+  departments: z.array(Department),
+  categories: z.array(Category),
+  items: z.array(ServiceItem),
+  windows: z.array(Window),
+  clerks: z.array(Clerk),
+});
+export type PublicConfig = z.infer<typeof PublicConfig>;
+
+export const ClerkLoginRequest = z.object({
+  staffNo: z.string().min(1).max(32),
+  password: z.string().min(1).max(200),
+  windowId: Id,
+});
+export type ClerkLoginRequest = z.infer<typeof ClerkLoginRequest>;
+
+export const ClerkLoginResponse = z.object({
+  ok: z.literal(true),
+  session: z.string(),
+  clerk: Clerk,
+  window: WindowView,
+});
+export type ClerkLoginResponse = z.infer<typeof ClerkLoginResponse>;
+
+/** What a phone sees after scanning a ticket's QR code: no personal data. */
+export const TicketStatusView = z.object({
+  number: z.string(),
+  categoryName: z.string(),
+  businessDay: BusinessDay,
+  status: TicketStatus,
+  issuedAt: z.number(),
+  /** 1 = next; null once the ticket is no longer waiting. */
+  position: z.number().int().nullable(),
+  aheadCount: z.number().int().nullable(),
+  estimatedWaitMin: z.number().nullable(),
+  windowNumber: z.number().int().nullable(),
+});
+export type TicketStatusView = z.infer<typeof TicketStatusView>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { PRIORITY_CLASSES, type PriorityClass } from './ticket';
+
+/** The hall's queue rules: every number a hall manager may tune. */
+export const QueueRules = z.object({
+  /** IANA zone of the hall; the business day and its reset follow it. */
+  timeZone: z.string().min(1),
+  /** Age (full years on the day of issue) from which a card holder ranks as elderly. */
+  elderlyAge: z.number().int().min(50).max(120),
+  /** Tickets one ID may take per category per business day (anti-tout, 防黄牛). */
+  perIdDailyLimit: z.number().int().min(1),
+  /** The same limit for agents holding a green card (代办员), who act for many people. */
+  agentDailyLimit: z.number().int().min(1),
+  /** Recalls (重呼) allowed per call. */
+  maxRecalls: z.number().int().min(0),
+  /** A late-comer after a no-show goes back behind this many waiting tickets. */
+  noShowRequeueBehind: z.number().int().min(0),
+  /** How many times a no-show ticket may be re-queued. */
+  maxRequeues: z.number().int().min(0),
+  /**
+   * Head start of each class in minutes: a ticket ranks as if issued this much earlier.
+   * Because the head start is bounded, waiting tickets age past it and nothing starves.
+   */
+  boostMinutes: z.record(z.enum(PRIORITY_CLASSES), z.number().min(0)),
+  /** Handicap per step down a window's category preference list, in minutes. */
+  preferencePenaltyMinutes: z.number().min(0),
+  /** At most this many priority tickets in a row in a category while an ordinary one waits past the threshold. */
+  interleave: z.object({
+    maxConsecutivePriority: z.number().int().min(1),
+    ordinaryWaitThresholdMin: z.number().min(0),
+  }),
+});
+export type QueueRules = z.infer<typeof QueueRules>;
+
+const boost: Record<PriorityClass, number> = {
+  ordinary: 0,
+  elderly: 15,
+  disabled: 20,
+  military: 15,
+  appointment: 20,
+  agent: 10,
+  special: 60,
+};
+
+export const DEFAULT_RULES: QueueRules = {
+  timeZone: 'Asia/Shanghai',
+  elderlyAge: 70,
+  perIdDailyLimit: 2,
+  agentDailyLimit: 20,
+  maxRecalls: 3,
+  noShowRequeueBehind: 3,
+  maxRequeues: 1,
+  boostMinutes: boost,
+  preferencePenaltyMinutes: 10,
+  interleave: { maxConsecutivePriority: 2, ordinaryWaitThresholdMin: 10 },
+};
