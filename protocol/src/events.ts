@@ -80,6 +80,8 @@ export const TicketCalledEvent = z.object({
   voiceText: z.string(),
   /** 0 for the first call, n for the n-th recall. */
   recall: z.number().int().min(0),
+  /** Called out of order by the clerk (特呼); kept in the event log. */
+  outOfOrder: z.boolean(),
 });
 export type TicketCalledEvent = z.infer<typeof TicketCalledEvent>;
 

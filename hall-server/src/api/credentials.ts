@@ -1,0 +1,40 @@
+import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+/** Random secrets: terminal tokens, session tokens, ticket status tokens. 256 bits, URL-safe. */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Tokens are high-entropy, so a plain SHA-256 suffices to store them. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
+
+/** Passwords are low-entropy: salted scrypt. Format `scrypt$N$r$p$salt$hash`. */
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [kind, n, r, p, salt, hash] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+/**
+ * Keyed hash of an ID number, for matching and per-ID limits. The key lives outside the
+ * database, so a copied database does not let anyone test guesses of ID numbers.
+ */
+export function hashIdNumber(idNumber: string, key: Buffer): string {
+  return createHmac('sha256', key).update(idNumber.toUpperCase()).digest('hex');
+}

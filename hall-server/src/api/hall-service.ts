@@ -1,0 +1,412 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Ack,
+  birthDateOf,
+  type CallRecord,
+  type CancelTicketRequest,
+  type Clerk,
+  type ErrorBody,
+  type IssuedTicket,
+  isValidIdNumber,
+  KioskPriorityClass,
+  type LoggedEvent,
+  maskIdNumber,
+  maskName,
+  type PauseRequest,
+  type QueueSnapshot,
+  type SpecialIssueRequest,
+  type Ticket,
+  type TicketStatusView,
+  type TransferRequest,
+  type WindowView,
+  zhCN,
+} from '@yimen/protocol';
+import type { z } from 'zod';
+import type { Actor, HallState, Outcome, TicketRecord } from '../domain';
+import * as domain from '../domain';
+import { AuthRepo, type TerminalRow } from '../store/auth-repo';
+import { ConfigRepo, type HallConfig } from '../store/config-repo';
+import type { Db } from '../store/db';
+import { EventLog } from '../store/event-log';
+import { QueueRepo } from '../store/queue-repo';
+import { hashIdNumber, hashToken, newSecret, verifyPassword } from './credentials';
+
+export interface HallServiceOptions {
+  readonly db: Db;
+  /** Key for hashing ID numbers; kept outside the database. */
+  readonly idKey: Buffer;
+  /** Base of ticket status URLs printed as QR codes, e.g. http://192.168.1.10:8080 */
+  readonly publicUrl: string;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+}
+
+type Reply<T extends object> = Ack<T>;
+type TicketReply = Reply<{ ticket: Ticket }>;
+type CallReply = Reply<{ ticket: Ticket; voiceText: string }>;
+
+/** A clerk's session as the socket layer resolves it for each command. */
+export interface ClerkActor {
+  readonly role: 'clerk';
+  readonly clerkId: string;
+  readonly windowId: string;
+}
+
+/** Calls a terminal's display keeps for "recently called". */
+const RECENT_CALLS = 20;
+/** More missed events than this and a reconnecting client gets a snapshot instead. */
+export const REPLAY_LIMIT = 2000;
+
+function failure(code: ErrorBody['code'], message: string = zhCN.errorMessage[code]): { ok: false; error: ErrorBody } {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * The imperative shell around the pure queue logic: it gathers the facts a command needs,
+ * lets the domain decide, commits the changes and their events in one transaction (on disk
+ * before the ack), and only then moves the in-memory state and tells listeners.
+ */
+export class HallService {
+  readonly config: HallConfig;
+  private state: HallState;
+  private readonly configRepo: ConfigRepo;
+  private readonly queue: QueueRepo;
+  private readonly auth: AuthRepo;
+  private readonly log: EventLog;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly listeners = new Set<(event: LoggedEvent) => void>();
+  private readonly recentCalls: CallRecord[] = [];
+  private readonly clerks: ReadonlyMap<string, Clerk>;
+
+  constructor(private readonly options: HallServiceOptions) {
+    const { db } = options;
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+    this.configRepo = new ConfigRepo(db);
+    this.queue = new QueueRepo(db);
+    this.auth = new AuthRepo(db);
+    this.log = new EventLog(db);
+    this.config = this.configRepo.load();
+    this.clerks = new Map(this.config.clerks.map((c) => [c.id, c]));
+    const businessDay =
+      this.configRepo.getMeta('businessDay') ?? domain.businessDayOf(this.now(), this.config.rules.timeZone);
+    this.state = {
+      businessDay,
+      rules: this.config.rules,
+      categories: new Map(this.config.categories.map((c) => [c.id, c])),
+      windows: new Map(this.queue.windows().map((w) => [w.id, w])),
+      tickets: new Map(this.queue.openTickets(businessDay).map((t) => [t.id, t])),
+      lastNumber: this.queue.counters(businessDay),
+      streaks: JSON.parse(this.configRepo.getMeta('streaks') ?? '{}'),
+    };
+    this.loadRecentCalls();
+    this.tick();
+  }
+
+  get lastSeq(): number {
+    return this.log.lastSeq;
+  }
+
+  get businessDay(): string {
+    return this.state.businessDay;
+  }
+
+  onEvent(listener: (event: LoggedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Closes the business day when the hall's local date has changed. Safe to call often. */
+  tick(): void {
+    const outcome = domain.rollover(this.state, this.now());
+    if (outcome?.ok) this.commit(outcome);
+  }
+
+  // ---- commands ----
+
+  issue(actor: Actor, req: z.infer<typeof SpecialIssueRequest>): Reply<{ ticket: IssuedTicket; replayed: boolean }> {
+    if (actor.role === 'clerk') return failure('FORBIDDEN');
+    const existing = this.queue.byIdempotencyKey(actor.terminalId, req.idempotencyKey);
+    if (existing) return { ok: true, ticket: this.issuedView(existing), replayed: true };
+
+    const priority = req.priority ?? 'ordinary';
+    if (actor.role === 'kiosk' && !KioskPriorityClass.safeParse(priority).success) {
+      return failure('FORBIDDEN', '自助取号不能选择该优先类别');
+    }
+    let holder: domain.HolderFacts | null = null;
+    if (req.idCard) {
+      const idNumber = req.idCard.idNumber.toUpperCase();
+      if (!isValidIdNumber(idNumber)) return failure('INVALID_ID_CARD');
+      holder = {
+        idHash: hashIdNumber(idNumber, this.options.idKey),
+        idMasked: maskIdNumber(idNumber),
+        nameMasked: maskName(req.idCard.name),
+        birthDate: birthDateOf(idNumber),
+      };
+    }
+    this.tick();
+    const issuedTodayForId = holder ? this.queue.countForId(this.state.businessDay, holder.idHash, req.categoryId) : 0;
+    const result = this.run((state) =>
+      domain.issueTicket(
+        state,
+        {
+          categoryId: req.categoryId,
+          priority,
+          holder,
+          issuedTodayForId,
+          terminalId: actor.terminalId,
+          idempotencyKey: req.idempotencyKey,
+        },
+        { now: this.now(), ticketId: this.newId(), statusToken: newSecret() },
+      ),
+    );
+    if (!result.ok) return result;
+    return { ok: true, ticket: this.issuedView(result.reply), replayed: false };
+  }
+
+  voidTicket(actor: Actor, ticketId: string): TicketReply {
+    return this.ticketReply(this.run((s) => domain.voidTicket(s, ticketId, actor, this.now())));
+  }
+
+  requeue(ticketId: string): TicketReply {
+    return this.ticketReply(this.run((s) => domain.requeueTicket(s, ticketId, this.now())));
+  }
+
+  callNext(actor: ClerkActor): CallReply {
+    return this.callReply(this.run((s) => domain.callNext(s, actor.windowId, this.now())));
+  }
+
+  callSpecific(actor: ClerkActor, ticketId: string): CallReply {
+    return this.callReply(this.run((s) => domain.callSpecific(s, actor.windowId, ticketId, this.now())));
+  }
+
+  recall(actor: ClerkActor, ticketId: string): CallReply {
+    return this.callReply(this.run((s) => domain.recall(s, actor.windowId, ticketId)));
+  }
+
+  resumeTicket(actor: ClerkActor, ticketId: string): CallReply {
+    return this.callReply(this.run((s) => domain.resume(s, actor.windowId, ticketId, this.now())));
+  }
+
+  noShow(actor: ClerkActor, ticketId: string): TicketReply {
+    return this.ticketReply(this.run((s) => domain.noShow(s, ticketId, actor)));
+  }
+
+  start(actor: ClerkActor, ticketId: string): TicketReply {
+    return this.ticketReply(this.run((s) => domain.start(s, ticketId, actor, this.now())));
+  }
+
+  finish(actor: ClerkActor, ticketId: string): TicketReply {
+    return this.ticketReply(this.run((s) => domain.finish(s, ticketId, actor, this.now())));
+  }
+
+  hold(actor: ClerkActor, ticketId: string): TicketReply {
+    return this.ticketReply(this.run((s) => domain.hold(s, ticketId, actor)));
+  }
+
+  transfer(actor: Actor, req: TransferRequest): TicketReply {
+    const target = 'toCategoryId' in req ? { toCategoryId: req.toCategoryId } : { toWindowId: req.toWindowId };
+    return this.ticketReply(this.run((s) => domain.transfer(s, req.ticketId, target, actor)));
+  }
+
+  cancel(actor: Actor, req: CancelTicketRequest): TicketReply {
+    return this.ticketReply(this.run((s) => domain.cancel(s, req.ticketId, actor, this.now())));
+  }
+
+  pause(actor: ClerkActor, req: PauseRequest): Reply<{ window: WindowView }> {
+    return this.windowReply(this.run((s) => domain.pauseWindow(s, actor.windowId, req.reason)));
+  }
+
+  resumeWindow(actor: ClerkActor): Reply<{ window: WindowView }> {
+    return this.windowReply(this.run((s) => domain.resumeWindow(s, actor.windowId)));
+  }
+
+  // ---- clerks and terminals ----
+
+  /** Signs a clerk in to a window and returns a new session; earlier sessions of the clerk or window end. */
+  login(
+    staffNo: string,
+    password: string,
+    windowId: string,
+  ): Reply<{ session: string; clerk: Clerk; window: WindowView }> {
+    const creds = this.auth.clerkCredentials(staffNo);
+    if (!creds || !verifyPassword(password, creds.passwordHash)) return failure('UNAUTHORIZED', '工号或密码错误');
+    const clerk = this.clerks.get(creds.id);
+    if (!clerk) return failure('UNAUTHORIZED', '工号或密码错误');
+    if (!this.state.windows.has(windowId)) return failure('NOT_FOUND', '没有这个窗口');
+    const session = newSecret();
+    const now = this.now();
+    const result = this.run(
+      (s) => domain.signIn(s, windowId, clerk.id),
+      () => {
+        this.auth.revokeSessionsFor(clerk.id, windowId, now);
+        this.auth.addSession(hashToken(session), clerk.id, windowId, now);
+      },
+    );
+    if (!result.ok) return result;
+    return { ok: true, session, clerk, window: domain.toWindowView(result.reply) };
+  }
+
+  logout(session: string): Reply<object> {
+    const row = this.auth.sessionByTokenHash(hashToken(session));
+    if (!row) return failure('UNAUTHORIZED');
+    const result = this.run(
+      (s) => domain.signOut(s, row.windowId, row.clerkId),
+      () => this.auth.revokeSession(hashToken(session), this.now()),
+    );
+    return result.ok ? { ok: true } : result;
+  }
+
+  terminalFor(token: string): TerminalRow | null {
+    return this.auth.terminalByTokenHash(hashToken(token));
+  }
+
+  sessionFor(session: string): ClerkActor | null {
+    const row = this.auth.sessionByTokenHash(hashToken(session));
+    return row ? { role: 'clerk', clerkId: row.clerkId, windowId: row.windowId } : null;
+  }
+
+  // ---- reads ----
+
+  snapshot(): QueueSnapshot {
+    const state = this.state;
+    const tickets = [...state.tickets.values()].sort(
+      (a, b) =>
+        a.categoryId.localeCompare(b.categoryId) ||
+        domain.categoryKey(a, state.rules) - domain.categoryKey(b, state.rules) ||
+        a.rankAt - b.rankAt ||
+        a.id.localeCompare(b.id),
+    );
+    return {
+      seq: this.log.lastSeq,
+      businessDay: state.businessDay,
+      generatedAt: this.now(),
+      waiting: domain.waitingCounts(state),
+      tickets: tickets.map(domain.toTicket),
+      windows: [...state.windows.values()].map(domain.toWindowView),
+      recentCalls: [...this.recentCalls],
+    };
+  }
+
+  /** Missed events after `lastSeq`, or null when a snapshot is due instead. */
+  eventsSince(lastSeq: number): LoggedEvent[] | null {
+    if (lastSeq > this.log.lastSeq) return null;
+    return this.log.since(lastSeq, REPLAY_LIMIT);
+  }
+
+  /** The public status page's data; null for unknown tokens and tickets of other days. */
+  ticketStatus(token: string): TicketStatusView | null {
+    this.tick();
+    const stored = this.queue.byStatusToken(token);
+    if (!stored || stored.businessDay !== this.state.businessDay) return null;
+    const ticket = this.state.tickets.get(stored.id) ?? stored;
+    const category = this.state.categories.get(ticket.categoryId);
+    const waiting = ticket.status === 'waiting';
+    const ahead = waiting ? domain.aheadOf(this.state, ticket) : null;
+    const window = ticket.windowId ? this.state.windows.get(ticket.windowId) : undefined;
+    return {
+      number: ticket.number,
+      categoryName: category?.name ?? '',
+      businessDay: ticket.businessDay,
+      status: ticket.status,
+      issuedAt: ticket.issuedAt,
+      position: ahead === null ? null : ahead + 1,
+      aheadCount: ahead,
+      estimatedWaitMin: ahead === null ? null : domain.estimateWaitMin(this.state, ticket, ahead),
+      windowNumber: window && (ticket.status === 'called' || ticket.status === 'serving') ? window.number : null,
+    };
+  }
+
+  statusUrl(ticket: TicketRecord): string {
+    return `${this.options.publicUrl.replace(/\/$/, '')}/t/${ticket.statusToken}`;
+  }
+
+  // ---- internals ----
+
+  private issuedView(ticket: TicketRecord): IssuedTicket {
+    const live = this.state.tickets.get(ticket.id) ?? ticket;
+    const ahead = live.status === 'waiting' ? domain.aheadOf(this.state, live) : 0;
+    return {
+      ...domain.toTicket(live),
+      position: ahead + 1,
+      aheadCount: ahead,
+      estimatedWaitMin: live.status === 'waiting' ? domain.estimateWaitMin(this.state, live, ahead) : 0,
+      statusUrl: this.statusUrl(live),
+    };
+  }
+
+  private ticketReply(result: Outcome<TicketRecord>): TicketReply {
+    return result.ok ? { ok: true, ticket: domain.toTicket(result.reply) } : result;
+  }
+
+  private callReply(result: Outcome<domain.CallReply>): CallReply {
+    return result.ok
+      ? { ok: true, ticket: domain.toTicket(result.reply.ticket), voiceText: result.reply.voiceText }
+      : result;
+  }
+
+  private windowReply(result: Outcome<domain.WindowRecord>): Reply<{ window: WindowView }> {
+    return result.ok ? { ok: true, window: domain.toWindowView(result.reply) } : result;
+  }
+
+  /** Rolls the day over if due, then decides and commits one command. */
+  private run<R>(decide: (state: HallState) => Outcome<R>, alsoInTransaction?: () => void): Outcome<R> {
+    this.tick();
+    const outcome = decide(this.state);
+    if (!outcome.ok) return outcome;
+    return this.commit(outcome, alsoInTransaction);
+  }
+
+  private commit<R>(outcome: Outcome<R> & { ok: true }, alsoInTransaction?: () => void): Outcome<R> {
+    const seqBefore = this.log.lastSeq;
+    const businessDay = this.state.businessDay;
+    let logged: LoggedEvent[];
+    try {
+      logged = this.options.db.transaction(() => {
+        this.queue.persist(outcome.changes, businessDay, (k, v) => this.configRepo.setMeta(k, v));
+        alsoInTransaction?.();
+        return this.log.append(outcome.events, this.now());
+      })();
+    } catch (error) {
+      this.log.rollback(seqBefore);
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[hall-service] commit failed: ${message}`);
+      return failure('STORAGE');
+    }
+    this.state = domain.applyChanges(this.state, outcome.changes);
+    if (outcome.changes.businessDay) this.recentCalls.length = 0;
+    for (const event of logged) {
+      if (event.name === 'ticket:called') this.rememberCall(event.payload);
+      for (const listener of this.listeners) listener(event);
+    }
+    return outcome;
+  }
+
+  private rememberCall(e: {
+    ticket: Ticket;
+    window: { id: string; number: number };
+    voiceText: string;
+    seq: number;
+  }): void {
+    this.recentCalls.unshift({
+      ticketId: e.ticket.id,
+      number: e.ticket.number,
+      windowId: e.window.id,
+      windowNumber: e.window.number,
+      at: e.ticket.calledAt ?? this.now(),
+      voiceText: e.voiceText,
+    });
+    this.recentCalls.length = Math.min(this.recentCalls.length, RECENT_CALLS);
+  }
+
+  private loadRecentCalls(): void {
+    const rows = this.options.db
+      .prepare("SELECT payload FROM events WHERE name = 'ticket:called' ORDER BY seq DESC LIMIT ?")
+      .all(RECENT_CALLS) as { payload: string }[];
+    for (const row of rows.reverse()) {
+      const call = JSON.parse(row.payload);
+      if (call.ticket.businessDay === this.state.businessDay) this.rememberCall(call);
+    }
+  }
+}

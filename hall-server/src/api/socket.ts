@@ -1,0 +1,209 @@
+import {
+  type Ack,
+  type ClientToServerEvents,
+  COMMAND_ROLES,
+  COMMAND_SCHEMAS,
+  type CommandName,
+  type ErrorBody,
+  type LoggedEvent,
+  type Role,
+  type ServerToClientEvents,
+  SocketAuth,
+  zhCN,
+} from '@yimen/protocol';
+import type { Server, Socket } from 'socket.io';
+import type { Actor } from '../domain';
+import type { ClerkActor, HallService } from './hall-service';
+
+/** Who is on the other end of a socket, fixed at the handshake. */
+export type Client =
+  | { readonly role: Exclude<Role, 'clerk'>; readonly terminalId: string; readonly windowId: string | null }
+  | { readonly role: 'clerk'; readonly session: string; readonly clerkId: string; readonly windowId: string };
+
+interface SocketData {
+  client: Client;
+}
+
+export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const roleRoom = (role: Role) => `role:${role}`;
+const evaluatorRoom = (windowId: string) => `evaluator:${windowId}`;
+
+/** The window an event concerns, for evaluators that see only their own window. */
+function windowOf(event: LoggedEvent): string | null {
+  switch (event.name) {
+    case 'ticket:called':
+      return event.payload.window.id;
+    case 'ticket:changed':
+      return event.payload.ticket.windowId;
+    case 'window:changed':
+      return event.payload.window.id;
+    case 'queue:changed':
+      return null;
+  }
+}
+
+/**
+ * Who receives an event: displays, clerks and admins see the whole hall; kiosks need only
+ * the waiting counts; an evaluator sees what happens at its own window.
+ */
+export function visibleTo(event: LoggedEvent, client: Pick<Client, 'role' | 'windowId'>): boolean {
+  switch (client.role) {
+    case 'display':
+    case 'clerk':
+    case 'admin':
+      return true;
+    case 'kiosk':
+      return event.name === 'queue:changed';
+    case 'evaluator':
+      return client.windowId !== null && windowOf(event) === client.windowId;
+  }
+}
+
+function broadcast(io: HallIo, event: LoggedEvent): void {
+  const rooms = [roleRoom('display'), roleRoom('clerk'), roleRoom('admin')];
+  if (event.name === 'queue:changed') rooms.push(roleRoom('kiosk'));
+  const windowId = windowOf(event);
+  if (windowId) rooms.push(evaluatorRoom(windowId));
+  (io.to(rooms).emit as (name: string, payload: unknown) => void)(event.name, event.payload);
+}
+
+function authenticate(service: HallService, raw: unknown): Client | null {
+  const auth = SocketAuth.safeParse(raw);
+  if (!auth.success) return null;
+  if ('token' in auth.data) {
+    const t = service.terminalFor(auth.data.token);
+    return t ? { role: t.role, terminalId: t.id, windowId: t.windowId } : null;
+  }
+  const s = service.sessionFor(auth.data.session);
+  return s ? { role: 'clerk', session: auth.data.session, clerkId: s.clerkId, windowId: s.windowId } : null;
+}
+
+const fail = (code: ErrorBody['code'], message: string = zhCN.errorMessage[code]) =>
+  ({ ok: false, error: { code, message } }) as const;
+
+type Handler = (client: Client, payload: never) => Ack;
+
+/** One entry per command; each receives a payload its schema has already accepted. */
+function handlers(service: HallService): Record<CommandName, Handler> {
+  const clerk = (c: Client): ClerkActor => {
+    if (c.role !== 'clerk') throw new Error('clerk command without clerk');
+    return { role: 'clerk', clerkId: c.clerkId, windowId: c.windowId };
+  };
+  const actor = (c: Client): Actor => {
+    if (c.role === 'clerk') return clerk(c);
+    if (c.role === 'kiosk' || c.role === 'admin') return { role: c.role, terminalId: c.terminalId };
+    throw new Error(`no actor for role ${c.role}`);
+  };
+  type P<K extends CommandName> = Parameters<ClientToServerEvents[K]>[0];
+  const h = {
+    'ticket:issue': (c: Client, p: P<'ticket:issue'>) => service.issue(actor(c), p),
+    'ticket:void': (c: Client, p: P<'ticket:void'>) => service.voidTicket(actor(c), p.ticketId),
+    'ticket:requeue': (_c: Client, p: P<'ticket:requeue'>) => service.requeue(p.ticketId),
+    'window:callNext': (c: Client) => service.callNext(clerk(c)),
+    'ticket:callSpecific': (c: Client, p: P<'ticket:callSpecific'>) => service.callSpecific(clerk(c), p.ticketId),
+    'ticket:recall': (c: Client, p: P<'ticket:recall'>) => service.recall(clerk(c), p.ticketId),
+    'ticket:noShow': (c: Client, p: P<'ticket:noShow'>) => service.noShow(clerk(c), p.ticketId),
+    'ticket:start': (c: Client, p: P<'ticket:start'>) => service.start(clerk(c), p.ticketId),
+    'ticket:finish': (c: Client, p: P<'ticket:finish'>) => service.finish(clerk(c), p.ticketId),
+    'ticket:hold': (c: Client, p: P<'ticket:hold'>) => service.hold(clerk(c), p.ticketId),
+    'ticket:resume': (c: Client, p: P<'ticket:resume'>) => service.resumeTicket(clerk(c), p.ticketId),
+    'ticket:transfer': (c: Client, p: P<'ticket:transfer'>) => service.transfer(actor(c), p),
+    'ticket:cancel': (c: Client, p: P<'ticket:cancel'>) => service.cancel(actor(c), p),
+    'window:pause': (c: Client, p: P<'window:pause'>) => service.pause(clerk(c), p),
+    'window:resume': (c: Client) => service.resumeWindow(clerk(c)),
+    'hall:sync': (c: Client, p: P<'hall:sync'>) => sync(service, c, p.lastSeq),
+  };
+  return h as Record<CommandName, Handler>;
+}
+
+function sync(service: HallService, client: Client, lastSeq: number) {
+  const events = service.eventsSince(lastSeq);
+  if (events === null) return { ok: true, mode: 'snapshot', snapshot: service.snapshot() } as const;
+  return { ok: true, mode: 'events', events: events.filter((e) => visibleTo(e, client)) } as const;
+}
+
+function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  if (!first) return zhCN.errorMessage.BAD_REQUEST;
+  return `${zhCN.errorMessage.BAD_REQUEST}：${first.path.map(String).join('.') || '(根)'} ${first.message}`;
+}
+
+/**
+ * The realtime contract: authenticate at the handshake, bring a reconnecting client up to
+ * date, then check role, schema and (for clerks) a still-valid session on every command.
+ * Every command gets an ack; nothing a client sends can crash the server.
+ */
+export function attachSocketHandlers(io: HallIo, service: HallService): void {
+  const table = handlers(service);
+  service.onEvent((event) => broadcast(io, event));
+
+  io.use((socket, next) => {
+    const client = authenticate(service, socket.handshake.auth);
+    if (!client) return next(new Error('UNAUTHORIZED'));
+    socket.data.client = client;
+    next();
+  });
+
+  io.on('connection', (socket: HallSocket) => {
+    const client = socket.data.client;
+    socket.join(roleRoom(client.role));
+    if (client.role === 'evaluator' && client.windowId) socket.join(evaluatorRoom(client.windowId));
+    catchUp(socket, service, client);
+
+    for (const name of Object.keys(COMMAND_SCHEMAS) as CommandName[]) {
+      (socket.on as (event: string, fn: (...args: unknown[]) => void) => void)(name, (...args) => {
+        const ack = args.at(-1);
+        if (typeof ack !== 'function') return;
+        ack(runCommand(service, table, socket.data.client, name, args.length > 1 ? args[0] : {}));
+      });
+    }
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (!(event in COMMAND_SCHEMAS) && typeof ack === 'function') {
+        ack(fail('BAD_REQUEST', `未知的命令：${String(event).slice(0, 40)}`));
+      }
+    });
+  });
+}
+
+function runCommand(
+  service: HallService,
+  table: Record<CommandName, Handler>,
+  client: Client,
+  name: CommandName,
+  payload: unknown,
+): Ack {
+  if (!COMMAND_ROLES[name].includes(client.role)) return fail('FORBIDDEN');
+  const parsed = COMMAND_SCHEMAS[name].safeParse(payload);
+  if (!parsed.success) return fail('BAD_REQUEST', zodMessage(parsed.error));
+  if (client.role === 'clerk') {
+    const session = service.sessionFor(client.session);
+    if (!session || session.windowId !== client.windowId) return fail('UNAUTHORIZED', '登录已失效，请重新登录');
+    const named = (parsed.data as { windowId?: string }).windowId;
+    if (named !== undefined && named !== client.windowId) return fail('FORBIDDEN', '只能操作本人登录的窗口');
+  }
+  try {
+    return table[name](client, parsed.data as never);
+  } catch (error) {
+    console.error(`[socket] ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return fail('INTERNAL');
+  }
+}
+
+/** A client that says where it left off gets the missed events, otherwise a snapshot. */
+function catchUp(socket: HallSocket, service: HallService, client: Client): void {
+  const parsed = SocketAuth.safeParse(socket.handshake.auth);
+  const lastSeq = parsed.success ? parsed.data.lastSeq : undefined;
+  const events = lastSeq === undefined ? null : service.eventsSince(lastSeq);
+  if (events === null) {
+    socket.emit('hall:snapshot', { seq: service.lastSeq, snapshot: service.snapshot() });
+    return;
+  }
+  for (const event of events) {
+    if (visibleTo(event, client)) {
+      (socket.emit as (name: string, payload: unknown) => void)(event.name, event.payload);
+    }
+  }
+}

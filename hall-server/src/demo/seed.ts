@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { DEFAULT_RULES } from '@yimen/protocol';
+import { type Credentials, provisionHall, type TerminalSpec } from '../api/provision';
+import type { Db } from '../store/db';
+import { DEMO_HALL } from './demo-hall';
+
+/** The demo's terminals: three kiosks, two hall displays, an admin, an evaluator per window. */
+function demoTerminals(): TerminalSpec[] {
+  return [
+    ...[1, 2, 3].map((n) => ({ id: `kiosk-${n}`, name: `${n}号自助取号机`, role: 'kiosk' as const, windowId: null })),
+    ...[1, 2].map((n) => ({ id: `display-${n}`, name: `${n}号综合屏`, role: 'display' as const, windowId: null })),
+    { id: 'admin-1', name: '管理办公室', role: 'admin' as const, windowId: null },
+    ...DEMO_HALL.windows.map((w) => ({
+      id: `evaluator-${w.id}`,
+      name: `${w.number}号窗口评价器`,
+      role: 'evaluator' as const,
+      windowId: w.id,
+    })),
+  ];
+}
+
+/** Each demo clerk gets a window of their department to sign in to, when one is free. */
+function suggestWindows(): Map<string, string> {
+  const taken = new Set<string>();
+  const suggestion = new Map<string, string>();
+  for (const clerk of DEMO_HALL.clerks) {
+    const window =
+      DEMO_HALL.windows.find((w) => w.departmentId === clerk.departmentId && !taken.has(w.id)) ??
+      DEMO_HALL.windows.find((w) => w.kind === 'comprehensive' && !taken.has(w.id));
+    if (!window) continue;
+    taken.add(window.id);
+    suggestion.set(clerk.staffNo, window.id);
+  }
+  return suggestion;
+}
+
+/** Seeds the demo hall into an empty database and writes its credentials next to it. */
+export function seedDemoHall(db: Db, credentialsPath: string): Credentials {
+  const credentials = provisionHall(db, { ...DEMO_HALL, rules: DEFAULT_RULES }, demoTerminals());
+  const windows = suggestWindows();
+  const file = {
+    note: '演示大厅的登录信息，仅供演示；生产环境请勿使用。Demo credentials only.',
+    hallName: DEMO_HALL.hallName,
+    terminals: credentials.terminals,
+    clerks: credentials.clerks.map((c) => ({ ...c, windowId: windows.get(c.staffNo) ?? null })),
+  };
+  writeFileSync(credentialsPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  return credentials;
+}

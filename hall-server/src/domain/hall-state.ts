@@ -1,0 +1,104 @@
+import type {
+  Category,
+  LoggedEventName,
+  LoggedEvents,
+  QueueRules,
+  Ticket,
+  Window,
+  WindowStatus,
+  WindowView,
+} from '@yimen/protocol';
+
+/** A ticket as the server keeps it: the public ticket plus what never leaves the server. */
+export interface TicketRecord extends Ticket {
+  /** Keyed hash of the holder's ID number, for per-ID limits; never sent out. */
+  readonly idHash: string | null;
+  /** Secret of the ticket's public status page. */
+  readonly statusToken: string;
+  /** Issuing terminal and its idempotency key. */
+  readonly terminalId: string | null;
+  readonly idempotencyKey: string | null;
+}
+
+/** A window's configuration plus its live state. */
+export interface WindowRecord extends Window {
+  readonly status: WindowStatus;
+  readonly pauseReason: string | null;
+  readonly clerkId: string | null;
+  readonly currentTicketId: string | null;
+}
+
+/** Everything the queue logic decides on. Open tickets only: final ones leave the state. */
+export interface HallState {
+  readonly businessDay: string;
+  readonly rules: QueueRules;
+  readonly categories: ReadonlyMap<string, Category>;
+  readonly windows: ReadonlyMap<string, WindowRecord>;
+  readonly tickets: ReadonlyMap<string, TicketRecord>;
+  /** Last number issued today per category. */
+  readonly lastNumber: Readonly<Record<string, number>>;
+  /** Consecutive priority calls per category (see dispatch.ts). */
+  readonly streaks: Readonly<Record<string, number>>;
+}
+
+/** An event before the store gives it its seq. */
+export type PendingEvent = {
+  [K in LoggedEventName]: { name: K; payload: Omit<LoggedEvents[K], 'seq'> };
+}[LoggedEventName];
+
+/** What a command changes; the shell persists it in one transaction, then applies it. */
+export interface Changes {
+  readonly tickets: readonly TicketRecord[];
+  readonly windows: readonly WindowRecord[];
+  readonly lastNumber?: Readonly<Record<string, number>>;
+  readonly streaks?: Readonly<Record<string, number>>;
+  readonly businessDay?: string;
+}
+
+export function toTicket(record: TicketRecord): Ticket {
+  const { idHash: _h, statusToken: _s, terminalId: _t, idempotencyKey: _k, ...ticket } = record;
+  return ticket;
+}
+
+export function toWindowView(w: WindowRecord): WindowView {
+  return {
+    id: w.id,
+    number: w.number,
+    name: w.name,
+    status: w.status,
+    pauseReason: w.pauseReason,
+    clerkId: w.clerkId,
+    currentTicketId: w.currentTicketId,
+  };
+}
+
+const OPEN = new Set(['waiting', 'called', 'serving', 'held', 'noShow']);
+export const isOpenStatus = (status: string): boolean => OPEN.has(status);
+
+/** The state after a command's changes: final tickets drop out, the rest replace their old versions. */
+export function applyChanges(state: HallState, changes: Changes): HallState {
+  const tickets = new Map(state.tickets);
+  for (const t of changes.tickets) {
+    if (isOpenStatus(t.status)) tickets.set(t.id, t);
+    else tickets.delete(t.id);
+  }
+  const windows = new Map(state.windows);
+  for (const w of changes.windows) windows.set(w.id, w);
+  return {
+    ...state,
+    tickets,
+    windows,
+    lastNumber: changes.lastNumber ?? state.lastNumber,
+    streaks: changes.streaks ?? state.streaks,
+    businessDay: changes.businessDay ?? state.businessDay,
+  };
+}
+
+export function waitingCounts(state: HallState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const id of state.categories.keys()) counts[id] = 0;
+  for (const t of state.tickets.values()) {
+    if (t.status === 'waiting') counts[t.categoryId] = (counts[t.categoryId] ?? 0) + 1;
+  }
+  return counts;
+}

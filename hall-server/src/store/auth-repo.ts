@@ -1,0 +1,65 @@
+import type { Role } from '@yimen/protocol';
+import type { Db } from './db';
+
+export interface TerminalRow {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Exclude<Role, 'clerk'>;
+  readonly windowId: string | null;
+}
+
+export interface SessionRow {
+  readonly clerkId: string;
+  readonly windowId: string;
+}
+
+/** Credentials are stored hashed only: terminal tokens, clerk passwords, session tokens. */
+export class AuthRepo {
+  constructor(private readonly db: Db) {}
+
+  addTerminal(t: TerminalRow, tokenHash: string): void {
+    this.db
+      .prepare('INSERT INTO terminals (id, name, role, window_id, token_hash) VALUES (?, ?, ?, ?, ?)')
+      .run(t.id, t.name, t.role, t.windowId, tokenHash);
+  }
+
+  terminalByTokenHash(tokenHash: string): TerminalRow | null {
+    const row = this.db
+      .prepare('SELECT id, name, role, window_id AS windowId FROM terminals WHERE token_hash = ?')
+      .get(tokenHash) as TerminalRow | undefined;
+    return row ?? null;
+  }
+
+  clerkCredentials(staffNo: string): { id: string; passwordHash: string } | null {
+    const row = this.db
+      .prepare('SELECT id, password_hash AS passwordHash FROM clerks WHERE staff_no = ?')
+      .get(staffNo) as { id: string; passwordHash: string } | undefined;
+    return row ?? null;
+  }
+
+  addSession(tokenHash: string, clerkId: string, windowId: string, now: number): void {
+    this.db
+      .prepare('INSERT INTO clerk_sessions (token_hash, clerk_id, window_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(tokenHash, clerkId, windowId, now);
+  }
+
+  /** Other sessions of the clerk and other clerks' sessions at the window end when a clerk signs in. */
+  revokeSessionsFor(clerkId: string, windowId: string, now: number): void {
+    this.db
+      .prepare('UPDATE clerk_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND (clerk_id = ? OR window_id = ?)')
+      .run(now, clerkId, windowId);
+  }
+
+  revokeSession(tokenHash: string, now: number): void {
+    this.db.prepare('UPDATE clerk_sessions SET revoked_at = ? WHERE token_hash = ?').run(now, tokenHash);
+  }
+
+  sessionByTokenHash(tokenHash: string): SessionRow | null {
+    const row = this.db
+      .prepare(
+        'SELECT clerk_id AS clerkId, window_id AS windowId FROM clerk_sessions WHERE token_hash = ? AND revoked_at IS NULL',
+      )
+      .get(tokenHash) as SessionRow | undefined;
+    return row ?? null;
+  }
+}
