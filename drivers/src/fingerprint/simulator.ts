@@ -1,0 +1,248 @@
+/**
+ * The module's side of the R30x protocol, for tests and the device agent's simulate mode: a
+ * template library of simulated finger identities, a sensor a test presses and lifts, the two
+ * feature buffers, password check and injectable faults. Speaks the same codec as the scanner.
+ */
+import type { Transport } from '../transport/transport';
+import {
+  ackPacket,
+  type Command,
+  type ConfirmationKey,
+  confirmationCode,
+  DEFAULT_ADDRESS,
+  DEFAULT_BAUD_RATE,
+  DEFAULT_PASSWORD,
+  decodeCommand,
+  PacketId,
+  R30xStreamParser,
+  searchReplyData,
+  systemParametersData,
+  u16Data,
+} from './r30x-codec';
+
+export interface FingerprintSimulatorOptions {
+  address?: number;
+  password?: number;
+  /** Template library size (pages); 300 like an AS608. */
+  capacity?: number;
+  /** Score reported for a match. */
+  matchScore?: number;
+}
+
+/** How a press images: `messy` and `fewFeatures` fail feature extraction like a smudged finger. */
+export type PressQuality = 'good' | 'messy' | 'fewFeatures';
+
+/** Applied to the next reply (or, for `silent`, the next `count` commands). */
+export type SimulatorFault =
+  | { kind: 'silent'; count?: number }
+  | { kind: 'corruptChecksum' }
+  | { kind: 'garbage'; bytes: Uint8Array }
+  | { kind: 'confirmation'; code: number }
+  | { kind: 'fragmented' };
+
+interface Finger {
+  id: string;
+  quality: PressQuality;
+}
+
+const DEFAULT_CAPACITY = 300;
+const DEFAULT_SCORE = 150;
+const SECURITY_LEVEL = 3;
+const PACKET_SIZE = 128;
+
+export class FingerprintSimulator {
+  private readonly address: number;
+  private readonly password: number;
+  private readonly capacity: number;
+  private readonly matchScore: number;
+  private readonly parser = new R30xStreamParser();
+  private readonly templates = new Map<number, string>();
+  private finger: Finger | null = null;
+  private image: Finger | null = null;
+  private readonly buffers: [string | null, string | null] = [null, null];
+  private verified = false;
+  private faults: SimulatorFault[] = [];
+  private offData: (() => void) | null = null;
+  /** Every command received, in order, for tests to inspect. */
+  readonly received: Command[] = [];
+
+  constructor(
+    private readonly transport: Transport,
+    options: FingerprintSimulatorOptions = {},
+  ) {
+    this.address = options.address ?? DEFAULT_ADDRESS;
+    this.password = options.password ?? DEFAULT_PASSWORD;
+    this.capacity = options.capacity ?? DEFAULT_CAPACITY;
+    this.matchScore = options.matchScore ?? DEFAULT_SCORE;
+  }
+
+  /** Opens the device end and starts answering, like powering the module up. */
+  async start(): Promise<void> {
+    await this.transport.open();
+    this.parser.reset();
+    this.offData?.();
+    this.offData = this.transport.onData((chunk) => this.receive(chunk));
+  }
+
+  /** Closes the device end, like unplugging it. The library survives, as flash does. */
+  async stop(): Promise<void> {
+    this.offData?.();
+    this.offData = null;
+    this.verified = false;
+    this.image = null;
+    this.buffers[0] = this.buffers[1] = null;
+    await this.transport.close();
+  }
+
+  pressFinger(fingerId: string, quality: PressQuality = 'good'): void {
+    this.finger = { id: fingerId, quality };
+  }
+
+  liftFinger(): void {
+    this.finger = null;
+  }
+
+  /** Puts a template straight into the library, as if enrolled earlier. */
+  storeTemplate(pageId: number, fingerId: string): void {
+    this.templates.set(pageId, fingerId);
+  }
+
+  /** Page id → finger id of every stored template. */
+  library(): ReadonlyMap<number, string> {
+    return new Map(this.templates);
+  }
+
+  injectFault(fault: SimulatorFault): void {
+    this.faults.push({ ...fault });
+  }
+
+  private receive(chunk: Uint8Array): void {
+    for (const item of this.parser.push(chunk)) {
+      if (item.kind === 'error') {
+        this.reply(confirmationCode('packetError'));
+        continue;
+      }
+      const { packet } = item;
+      if (packet.pid !== PacketId.command || packet.address !== this.address) continue;
+      let command: Command;
+      try {
+        command = decodeCommand(packet.payload);
+      } catch {
+        this.reply(confirmationCode('packetError'));
+        continue;
+      }
+      this.received.push(command);
+      const [key, data] = this.execute(command);
+      this.reply(confirmationCode(key), data);
+    }
+  }
+
+  private execute(command: Command): [Exclude<ConfirmationKey, 'unknown'>, Uint8Array?] {
+    if (command.name === 'vfyPwd') {
+      this.verified = command.password === this.password;
+      return [this.verified ? 'ok' : 'wrongPassword'];
+    }
+    if (this.password !== DEFAULT_PASSWORD && !this.verified) return ['passwordRequired'];
+    switch (command.name) {
+      case 'genImg':
+        this.image = this.finger;
+        return [this.finger ? 'ok' : 'noFinger'];
+      case 'img2Tz':
+        return this.extract(command.buffer);
+      case 'match': {
+        const [a, b] = this.buffers;
+        const same = a !== null && a === b;
+        return [same ? 'ok' : 'noMatch', u16Data(same ? this.matchScore : 0)];
+      }
+      case 'regModel': {
+        const [a, b] = this.buffers;
+        if (a === null || a !== b) return ['enrollMismatch'];
+        return ['ok'];
+      }
+      case 'store': {
+        const finger = this.bufferContent(command.buffer);
+        if (finger === undefined) return ['packetError'];
+        if (command.pageId >= this.capacity) return ['badPageId'];
+        if (finger === null) return ['templateReadFailed'];
+        this.templates.set(command.pageId, finger);
+        return ['ok'];
+      }
+      case 'search':
+      case 'highSpeedSearch':
+        return this.search(command.buffer, command.startPage, command.pageCount);
+      case 'deletChar': {
+        if (command.pageId + command.count > this.capacity) return ['deleteFailed'];
+        for (let page = command.pageId; page < command.pageId + command.count; page++) this.templates.delete(page);
+        return ['ok'];
+      }
+      case 'empty':
+        this.templates.clear();
+        return ['ok'];
+      case 'templateNum':
+        return ['ok', u16Data(this.templates.size)];
+      case 'readSysPara':
+        return [
+          'ok',
+          systemParametersData({
+            statusRegister: 0,
+            systemId: 0,
+            capacity: this.capacity,
+            securityLevel: SECURITY_LEVEL,
+            address: this.address,
+            packetSize: PACKET_SIZE,
+            baudRate: DEFAULT_BAUD_RATE,
+          }),
+        ];
+    }
+  }
+
+  private extract(buffer: number): [Exclude<ConfirmationKey, 'unknown'>] {
+    if (buffer !== 1 && buffer !== 2) return ['packetError'];
+    const image = this.image;
+    if (!image) return ['invalidImage'];
+    if (image.quality === 'messy') return ['imageMessy'];
+    if (image.quality === 'fewFeatures') return ['tooFewFeatures'];
+    this.buffers[buffer - 1] = image.id;
+    return ['ok'];
+  }
+
+  /** The finger id in a buffer, null when empty, undefined for a buffer id that does not exist. */
+  private bufferContent(buffer: number): string | null | undefined {
+    return buffer === 1 || buffer === 2 ? this.buffers[buffer - 1] : undefined;
+  }
+
+  private search(buffer: number, start: number, count: number): [Exclude<ConfirmationKey, 'unknown'>, Uint8Array] {
+    const miss = searchReplyData({ pageId: 0, score: 0 });
+    const finger = this.bufferContent(buffer);
+    if (finger === undefined) return ['packetError', miss];
+    if (finger === null) return ['notFound', miss];
+    const end = Math.min(start + count, this.capacity);
+    for (let page = start; page < end; page++) {
+      if (this.templates.get(page) === finger) return ['ok', searchReplyData({ pageId: page, score: this.matchScore })];
+    }
+    return ['notFound', miss];
+  }
+
+  private reply(code: number, data?: Uint8Array): void {
+    const fault = this.faults[0];
+    if (fault) {
+      if (fault.kind !== 'silent' || (fault.count ?? 1) <= 1) this.faults.shift();
+      else fault.count = (fault.count ?? 1) - 1;
+    }
+    if (fault?.kind === 'silent') return;
+    const packet = ackPacket(fault?.kind === 'confirmation' ? fault.code : code, data, this.address);
+    if (fault?.kind === 'corruptChecksum') packet[packet.length - 1] = (packet[packet.length - 1] as number) ^ 0xff;
+    const chunks =
+      fault?.kind === 'garbage'
+        ? [Uint8Array.of(...fault.bytes, ...packet)]
+        : fault?.kind === 'fragmented'
+          ? [...packet].map((byte) => Uint8Array.of(byte))
+          : [packet];
+    for (const chunk of chunks) this.send(chunk);
+  }
+
+  private send(chunk: Uint8Array): void {
+    // A host that went away mid-reply is what a real module meets too; nothing to do about it.
+    this.transport.write(chunk).catch(() => {});
+  }
+}
