@@ -1,12 +1,14 @@
-import type {
-  Category,
-  LoggedEventName,
-  LoggedEvents,
-  QueueRules,
-  Ticket,
-  Window,
-  WindowStatus,
-  WindowView,
+import {
+  type Category,
+  FINAL_STATUSES,
+  type LoggedEventName,
+  type LoggedEvents,
+  type QueueRules,
+  type Ticket,
+  type TicketStatus,
+  type Window,
+  type WindowStatus,
+  type WindowView,
 } from '@yimen/protocol';
 
 /** A ticket as the server keeps it: the public ticket plus what never leaves the server. */
@@ -72,14 +74,13 @@ export function toWindowView(w: WindowRecord): WindowView {
   };
 }
 
-const OPEN = new Set(['waiting', 'called', 'serving', 'held', 'noShow']);
-export const isOpenStatus = (status: string): boolean => OPEN.has(status);
+const isOpen = (status: TicketStatus): boolean => !FINAL_STATUSES.includes(status);
 
 /** The state after a command's changes: final tickets drop out, the rest replace their old versions. */
 export function applyChanges(state: HallState, changes: Changes): HallState {
   const tickets = new Map(state.tickets);
   for (const t of changes.tickets) {
-    if (isOpenStatus(t.status)) tickets.set(t.id, t);
+    if (isOpen(t.status)) tickets.set(t.id, t);
     else tickets.delete(t.id);
   }
   const windows = new Map(state.windows);

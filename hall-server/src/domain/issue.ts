@@ -29,16 +29,12 @@ export interface NewTicketIds {
   readonly statusToken: string;
 }
 
-export function formatNumber(prefix: string, n: number): string {
+function formatNumber(prefix: string, n: number): string {
   return `${prefix}${String(n).padStart(3, '0')}`;
 }
 
 /** Elderly is derived from the card, not claimed: an ordinary request from a holder past the age becomes elderly. */
-export function effectivePriority(
-  state: HallState,
-  requested: PriorityClass,
-  holder: HolderFacts | null,
-): PriorityClass {
+function effectivePriority(state: HallState, requested: PriorityClass, holder: HolderFacts | null): PriorityClass {
   if (requested !== 'ordinary' || !holder?.birthDate) return requested;
   return ageOn(holder.birthDate, state.businessDay) >= state.rules.elderlyAge ? 'elderly' : 'ordinary';
 }

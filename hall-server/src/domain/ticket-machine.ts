@@ -21,7 +21,3 @@ export type TicketAction = keyof typeof TRANSITIONS;
 export function canTransition(status: TicketStatus, action: TicketAction): boolean {
   return (TRANSITIONS[action].from as readonly TicketStatus[]).includes(status);
 }
-
-export function targetStatus(action: TicketAction): TicketStatus {
-  return TRANSITIONS[action].to;
-}

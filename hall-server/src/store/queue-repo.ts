@@ -93,13 +93,6 @@ export class QueueRepo {
     return rows.map(fromRow);
   }
 
-  ticketsOfDay(businessDay: string): TicketRecord[] {
-    const rows = this.db
-      .prepare('SELECT * FROM tickets WHERE business_day = ? ORDER BY issued_at, id')
-      .all(businessDay) as TicketRow[];
-    return rows.map(fromRow);
-  }
-
   byId(id: string): TicketRecord | null {
     const row = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
     return row ? fromRow(row) : null;

@@ -60,5 +60,3 @@ export const statusPage = {
   notFound: '未找到该号，或已不是当日的号',
   refreshNote: '本页每30秒自动刷新',
 } as const;
-
-export const pauseReasons = ['临时离开', '会议', '用餐', '系统维护'] as const;
