@@ -32,7 +32,10 @@ export interface Transport {
   onLost(listener: (error: DeviceError) => void): () => void;
 }
 
-/** Small listener set shared by the transport implementations. */
+/**
+ * Small listener set shared by the transport implementations. A listener that throws is
+ * reported as a process warning and does not stop the others: a device never crashes its host.
+ */
 export class Listeners<T> {
   private readonly set = new Set<(value: T) => void>();
   add(listener: (value: T) => void): () => void {
@@ -40,6 +43,12 @@ export class Listeners<T> {
     return () => this.set.delete(listener);
   }
   emit(value: T): void {
-    for (const listener of [...this.set]) listener(value);
+    for (const listener of [...this.set]) {
+      try {
+        listener(value);
+      } catch (error) {
+        process.emitWarning(`device listener threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 }
