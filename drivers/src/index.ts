@@ -1,3 +1,5 @@
+export * as agent from './agent';
+export { DeviceHost, type HostDevices, hostDevicesFromConfig, startAgent } from './agent';
 export * as callerBus from './caller-bus';
 export { CallerBus, CallerBusSimulator } from './caller-bus';
 export * from './fingerprint';
