@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 
   const credentialsPath = join(dirname(dbPath), 'demo-credentials.json');
   if (new ConfigRepo(db).isEmpty()) {
-    seedDemoHall(db, credentialsPath);
+    seedDemoHall(db, credentialsPath, idKey);
     console.log(`[yimen] seeded the demo hall; credentials in ${credentialsPath}`);
   }
 

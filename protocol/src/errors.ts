@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'CATEGORY_FULL',
   'RECALL_LIMIT',
   'REQUEUE_LIMIT',
+  'CONFLICT',
+  'TOO_MANY_ATTEMPTS',
   'STORAGE',
   'INTERNAL',
 ] as const;

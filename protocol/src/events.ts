@@ -82,6 +82,8 @@ export const TicketCalledEvent = z.object({
   recall: z.number().int().min(0),
   /** Called out of order by the clerk (特呼); kept in the event log. */
   outOfOrder: z.boolean(),
+  /** The clerk signed in at the window when it called. */
+  clerkId: Id.nullable(),
 });
 export type TicketCalledEvent = z.infer<typeof TicketCalledEvent>;
 
@@ -111,9 +113,19 @@ export interface LoggedEvents {
 export type LoggedEventName = keyof LoggedEvents;
 export type LoggedEvent = { [K in LoggedEventName]: { name: K; payload: LoggedEvents[K] } }[LoggedEventName];
 
+export interface ReplayEvent {
+  seq: number;
+  events: LoggedEvent[];
+}
+
 export type ServerToClientEvents = { [K in LoggedEventName]: (payload: LoggedEvents[K]) => void } & {
-  /** Sent on connect (or on `hall:sync`) when replaying the missed events is not possible. */
+  /** Sent on connect when replaying the missed events is not possible. */
   'hall:snapshot': (payload: SnapshotEvent) => void;
+  /**
+   * Sent on connect to a client that gave its lastSeq: what it missed, in seq order. Apply
+   * them to the view; do not announce replayed calls again.
+   */
+  'hall:replay': (payload: ReplayEvent) => void;
 };
 
 export type SyncAck = Ack<{ mode: 'events'; events: LoggedEvent[] } | { mode: 'snapshot'; snapshot: QueueSnapshot }>;

@@ -48,7 +48,8 @@ export type ServiceItem = z.infer<typeof ServiceItem>;
 export const Category = z.object({
   id: Id,
   name: z.string().min(1),
-  prefix: z.string().regex(/^[A-Z]$/),
+  /** One or two letters: a hall with more than 26 queues uses two. */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/),
   departmentId: Id.nullable(),
   itemIds: z.array(Id),
   /** Expected minutes per case, used for wait estimates until real figures exist. */

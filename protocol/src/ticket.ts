@@ -14,8 +14,11 @@ export const PRIORITY_CLASSES = [
 export const PriorityClass = z.enum(PRIORITY_CLASSES);
 export type PriorityClass = z.infer<typeof PriorityClass>;
 
-/** Classes a kiosk may request; elderly is derived from the ID card, special is set by staff. */
-export const KioskPriorityClass = z.enum(['ordinary', 'disabled', 'military', 'appointment', 'agent']);
+/**
+ * Classes a kiosk may request. Elderly is derived from the ID card; agent needs a registered
+ * green card; appointment and special are set by staff until bookings exist.
+ */
+export const KioskPriorityClass = z.enum(['ordinary', 'disabled', 'military', 'agent']);
 export type KioskPriorityClass = z.infer<typeof KioskPriorityClass>;
 
 export const TICKET_STATUSES = [
@@ -46,7 +49,7 @@ export type Holder = z.infer<typeof Holder>;
 /** A ticket as terminals see it. Times are epoch milliseconds. */
 export const Ticket = z.object({
   id: Id,
-  number: z.string().regex(/^[A-Z]\d{3}$/),
+  number: z.string().regex(/^[A-Z]{1,2}\d{3}$/),
   businessDay: BusinessDay,
   categoryId: Id,
   priority: PriorityClass,

@@ -29,7 +29,7 @@ import { ConfigRepo, type HallConfig } from '../store/config-repo';
 import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
 import { QueueRepo } from '../store/queue-repo';
-import { hashIdNumber, hashToken, newSecret, verifyPassword } from './credentials';
+import { hashIdNumber, hashPassword, hashToken, newSecret, verifyPassword } from './credentials';
 
 export interface HallServiceOptions {
   readonly db: Db;
@@ -54,6 +54,13 @@ export interface ClerkActor {
 
 /** Calls a terminal's display keeps for "recently called". */
 const RECENT_CALLS = 20;
+/** A clerk session lasts a working day at most. */
+const SESSION_TTL_MS = 14 * 3600_000;
+/** Wrong passwords in a row before a staff number is locked for a minute. */
+const MAX_LOGIN_FAILURES = 5;
+const LOGIN_LOCK_MS = 60_000;
+/** Checked when the staff number is unknown, so both cases take the same time. */
+const DUMMY_PASSWORD_HASH = hashPassword('unknown staff number');
 /** More missed events than this and a reconnecting client gets a snapshot instead. */
 export const REPLAY_LIMIT = 2000;
 
@@ -78,10 +85,13 @@ export class HallService {
   private readonly listeners = new Set<(event: LoggedEvent) => void>();
   private readonly recentCalls: CallRecord[] = [];
   private readonly clerks: ReadonlyMap<string, Clerk>;
+  private readonly loginFailures = new Map<string, { count: number; lockedUntil: number }>();
+  /** Events after this seq belong to the current business day. */
+  private dayStartSeq: number;
 
   constructor(private readonly options: HallServiceOptions) {
     const { db } = options;
-    this.now = options.now ?? Date.now;
+    this.now = monotonic(options.now ?? Date.now, lastCommitTime(db));
     this.newId = options.newId ?? randomUUID;
     this.configRepo = new ConfigRepo(db);
     this.queue = new QueueRepo(db);
@@ -100,6 +110,8 @@ export class HallService {
       lastNumber: this.queue.counters(businessDay),
       streaks: JSON.parse(this.configRepo.getMeta('streaks') ?? '{}'),
     };
+    this.dayStartSeq = Number(this.configRepo.getMeta('dayStartSeq') ?? 0);
+    if (this.configRepo.getMeta('businessDay') === null) this.configRepo.setMeta('businessDay', businessDay);
     this.loadRecentCalls();
     this.tick();
   }
@@ -119,17 +131,22 @@ export class HallService {
 
   /** Closes the business day when the hall's local date has changed. Safe to call often. */
   tick(): void {
-    const outcome = domain.rollover(this.state, this.now());
-    if (outcome?.ok) this.commit(outcome);
+    const now = this.now();
+    const outcome = domain.rollover(this.state, now);
+    if (!outcome?.ok) return;
+    const dayStartSeq = this.log.lastSeq;
+    const result = this.commit(outcome, () => {
+      this.auth.revokeAllSessions(now);
+      this.configRepo.setMeta('dayStartSeq', String(dayStartSeq));
+    });
+    if (result.ok) this.dayStartSeq = dayStartSeq;
   }
 
   // ---- commands ----
 
   issue(actor: Actor, req: z.infer<typeof SpecialIssueRequest>): Reply<{ ticket: IssuedTicket; replayed: boolean }> {
     if (actor.role === 'clerk') return failure('FORBIDDEN');
-    const existing = this.queue.byIdempotencyKey(actor.terminalId, req.idempotencyKey);
-    if (existing) return { ok: true, ticket: this.issuedView(existing), replayed: true };
-
+    this.tick();
     const priority = req.priority ?? 'ordinary';
     if (actor.role === 'kiosk' && !KioskPriorityClass.safeParse(priority).success) {
       return failure('FORBIDDEN', '自助取号不能选择该优先类别');
@@ -145,7 +162,20 @@ export class HallService {
         birthDate: birthDateOf(idNumber),
       };
     }
-    this.tick();
+    const existing = this.queue.byIdempotencyKey(actor.terminalId, req.idempotencyKey);
+    if (existing) {
+      // A retry must be the same request on the same day; a reused key is not a licence to another's ticket.
+      const same =
+        existing.businessDay === this.state.businessDay &&
+        existing.issueCategoryId === req.categoryId &&
+        existing.idHash === (holder?.idHash ?? null) &&
+        existing.status !== 'voided';
+      if (!same) return failure('CONFLICT');
+      return { ok: true, ticket: this.issuedView(existing), replayed: true };
+    }
+    if (priority === 'agent' && !(holder && this.auth.isGreenCard(holder.idHash))) {
+      return failure('FORBIDDEN', '代办员取号须刷已登记绿卡代办员本人的身份证');
+    }
     const issuedTodayForId = holder ? this.queue.countForId(this.state.businessDay, holder.idHash, req.categoryId) : 0;
     const result = this.run((state) =>
       domain.issueTicket(
@@ -224,14 +254,28 @@ export class HallService {
 
   // ---- clerks and terminals ----
 
-  /** Signs a clerk in to a window and returns a new session; earlier sessions of the clerk or window end. */
-  login(
+  /**
+   * Signs a clerk in to a window and returns a new session; earlier sessions of the clerk or
+   * window end. Five wrong passwords in a row lock the staff number for a minute.
+   */
+  async login(
     staffNo: string,
     password: string,
     windowId: string,
-  ): Reply<{ session: string; clerk: Clerk; window: WindowView }> {
+  ): Promise<Reply<{ session: string; clerk: Clerk; window: WindowView }>> {
+    const lock = this.loginFailures.get(staffNo);
+    if (lock && lock.lockedUntil > this.now()) return failure('TOO_MANY_ATTEMPTS');
     const creds = this.auth.clerkCredentials(staffNo);
-    if (!creds || !verifyPassword(password, creds.passwordHash)) return failure('UNAUTHORIZED', '工号或密码错误');
+    const matches = await verifyPassword(password, creds?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!creds || !matches) {
+      const count = (lock?.count ?? 0) + 1;
+      this.loginFailures.set(staffNo, {
+        count: count >= MAX_LOGIN_FAILURES ? 0 : count,
+        lockedUntil: count >= MAX_LOGIN_FAILURES ? this.now() + LOGIN_LOCK_MS : 0,
+      });
+      return failure('UNAUTHORIZED', '工号或密码错误');
+    }
+    this.loginFailures.delete(staffNo);
     const clerk = this.clerks.get(creds.id);
     if (!clerk) return failure('UNAUTHORIZED', '工号或密码错误');
     if (!this.state.windows.has(windowId)) return failure('NOT_FOUND', '没有这个窗口');
@@ -249,7 +293,7 @@ export class HallService {
   }
 
   logout(session: string): Reply<object> {
-    const row = this.auth.sessionByTokenHash(hashToken(session));
+    const row = this.auth.sessionByTokenHash(hashToken(session), this.now() - SESSION_TTL_MS);
     if (!row) return failure('UNAUTHORIZED');
     const result = this.run(
       (s) => domain.signOut(s, row.windowId, row.clerkId),
@@ -263,13 +307,14 @@ export class HallService {
   }
 
   sessionFor(session: string): ClerkActor | null {
-    const row = this.auth.sessionByTokenHash(hashToken(session));
+    const row = this.auth.sessionByTokenHash(hashToken(session), this.now() - SESSION_TTL_MS);
     return row ? { role: 'clerk', clerkId: row.clerkId, windowId: row.windowId } : null;
   }
 
   // ---- reads ----
 
-  snapshot(): QueueSnapshot {
+  /** The queue as terminals see it; `public` leaves out even the masked holder data. */
+  snapshot(view: 'full' | 'public'): QueueSnapshot {
     const state = this.state;
     const tickets = [...state.tickets.values()].sort(
       (a, b) =>
@@ -283,15 +328,15 @@ export class HallService {
       businessDay: state.businessDay,
       generatedAt: this.now(),
       waiting: domain.waitingCounts(state),
-      tickets: tickets.map(domain.toTicket),
+      tickets: tickets.map((t) => (view === 'full' ? domain.toTicket(t) : { ...domain.toTicket(t), holder: null })),
       windows: [...state.windows.values()].map(domain.toWindowView),
       recentCalls: [...this.recentCalls],
     };
   }
 
-  /** Missed events after `lastSeq`, or null when a snapshot is due instead. */
+  /** Missed events after `lastSeq`, or null when a snapshot is due instead (another day, too many, unknown). */
   eventsSince(lastSeq: number): LoggedEvent[] | null {
-    if (lastSeq > this.log.lastSeq) return null;
+    if (lastSeq > this.log.lastSeq || lastSeq < this.dayStartSeq) return null;
     return this.log.since(lastSeq, REPLAY_LIMIT);
   }
 
@@ -314,7 +359,10 @@ export class HallService {
       position: ahead === null ? null : ahead + 1,
       aheadCount: ahead,
       estimatedWaitMin: ahead === null ? null : domain.estimateWaitMin(this.state, ticket, ahead),
-      windowNumber: window && (ticket.status === 'called' || ticket.status === 'serving') ? window.number : null,
+      windowNumber:
+        window && (ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'held')
+          ? window.number
+          : null,
     };
   }
 
@@ -378,7 +426,16 @@ export class HallService {
     if (outcome.changes.businessDay) this.recentCalls.length = 0;
     for (const event of logged) {
       if (event.name === 'ticket:called') this.rememberCall(event.payload);
-      for (const listener of this.listeners) listener(event);
+      for (const listener of this.listeners) {
+        // The command is committed; a failing listener must not turn its ack into an error.
+        try {
+          listener(event);
+        } catch (error) {
+          console.error(
+            `[hall-service] event listener failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
     }
     return outcome;
   }
@@ -409,4 +466,18 @@ export class HallService {
       if (call.ticket.businessDay === this.state.businessDay) this.rememberCall(call);
     }
   }
+}
+
+/** Never earlier than the last commit: a clock stepped back must not reorder the queue or reopen a day. */
+function monotonic(clock: () => number, floor: number): () => number {
+  let last = floor;
+  return () => {
+    last = Math.max(last, clock());
+    return last;
+  };
+}
+
+function lastCommitTime(db: Db): number {
+  const row = db.prepare('SELECT MAX(at) AS at FROM events').get() as { at: number | null };
+  return row.at ?? 0;
 }

@@ -1,14 +1,29 @@
-import type { Role } from '@yimen/protocol';
+import { maskName, type Role } from '@yimen/protocol';
 import { AuthRepo } from '../store/auth-repo';
 import { ConfigRepo, type HallConfig } from '../store/config-repo';
 import type { Db } from '../store/db';
-import { hashPassword, hashToken, newSecret } from './credentials';
+import { hashIdNumber, hashPassword, hashToken, newSecret } from './credentials';
 
 export interface TerminalSpec {
   readonly id: string;
   readonly name: string;
   readonly role: Exclude<Role, 'clerk'>;
   readonly windowId: string | null;
+}
+
+/** An agent (代办员) holding the hall's green card; only the keyed hash of the ID number is stored. */
+export interface GreenCardSpec {
+  readonly cardNo: string;
+  readonly idNumber: string;
+  readonly name: string;
+}
+
+export interface ProvisionOptions {
+  /** Clerk passwords by staff number; missing ones are random. */
+  readonly passwords?: ReadonlyMap<string, string>;
+  readonly greenCards?: readonly GreenCardSpec[];
+  /** The ID-hashing key, needed for green cards. */
+  readonly idKey?: Buffer;
 }
 
 /** Plain credentials, returned once at provisioning; only hashes are stored. */
@@ -19,14 +34,15 @@ export interface Credentials {
 
 /**
  * Writes a hall's configuration into an empty database and issues credentials: a token per
- * terminal and a password per clerk (given, or random).
+ * terminal and a password per clerk (given, or random); registers green-card agents.
  */
 export function provisionHall(
   db: Db,
   config: HallConfig,
   terminals: readonly TerminalSpec[],
-  passwords: ReadonlyMap<string, string> = new Map(),
+  { passwords = new Map(), greenCards = [], idKey }: ProvisionOptions = {},
 ): Credentials {
+  if (greenCards.length > 0 && !idKey) throw new Error('green cards need the ID-hashing key');
   const configRepo = new ConfigRepo(db);
   const auth = new AuthRepo(db);
   const clerks = config.clerks.map((c) => ({
@@ -39,6 +55,8 @@ export function provisionHall(
   db.transaction(() => {
     configRepo.save(config, new Map(clerks.map((c) => [c.id, hashPassword(c.password)])));
     for (const t of issued) auth.addTerminal(t, hashToken(t.token));
+    for (const g of greenCards)
+      auth.addGreenCard(hashIdNumber(g.idNumber, idKey as Buffer), g.cardNo, maskName(g.name));
   })();
   return {
     terminals: issued,

@@ -7,6 +7,17 @@ import { renderStatusPage } from './status-page';
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const LogoutRequest = z.object({ session: z.string().min(16).max(200) });
 
+const HTTP_STATUS: Partial<Record<ErrorBody['code'], number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  WINDOW_BUSY: 409,
+  CONFLICT: 409,
+  TOO_MANY_ATTEMPTS: 429,
+};
+const httpStatus = (code: ErrorBody['code']): number => HTTP_STATUS[code] ?? 500;
+
 function sendError(reply: FastifyReply, status: number, code: ErrorBody['code'], message?: string) {
   return reply.status(status).send({ ok: false, error: { code, message: message ?? zhCN.errorMessage[code] } });
 }
@@ -39,24 +50,21 @@ export function registerRoutes(app: FastifyInstance, service: HallService, start
 
   app.get('/api/config', async () => publicConfig);
 
-  app.get('/api/queue', async () => service.snapshot());
+  // Public: any phone or TV on the LAN may read it, so it carries no holder data, not even masked.
+  app.get('/api/queue', async () => service.snapshot('public'));
 
   app.post('/api/clerk/login', async (request, reply) => {
     const body = ClerkLoginRequest.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'BAD_REQUEST');
-    const result = service.login(body.data.staffNo, body.data.password, body.data.windowId);
-    if (!result.ok) {
-      const status = result.error.code === 'UNAUTHORIZED' ? 401 : result.error.code === 'NOT_FOUND' ? 404 : 500;
-      return reply.status(status).send(result);
-    }
-    return result;
+    const result = await service.login(body.data.staffNo, body.data.password, body.data.windowId);
+    return result.ok ? result : reply.status(httpStatus(result.error.code)).send(result);
   });
 
   app.post('/api/clerk/logout', async (request, reply) => {
     const body = LogoutRequest.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'BAD_REQUEST');
     const result = service.logout(body.data.session);
-    return result.ok ? result : reply.status(401).send(result);
+    return result.ok ? result : reply.status(httpStatus(result.error.code)).send(result);
   });
 
   app.get<{ Params: { token: string } }>('/api/tickets/:token/status', async (request, reply) => {

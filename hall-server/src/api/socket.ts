@@ -61,12 +61,48 @@ export function visibleTo(event: LoggedEvent, client: Pick<Client, 'role' | 'win
   }
 }
 
+/** Only clerks and admins see even masked holder data; displays, kiosks and evaluators get tickets without it. */
+const seesHolders = (role: Role): boolean => role === 'clerk' || role === 'admin';
+
+export function withoutHolder(event: LoggedEvent): LoggedEvent {
+  if (event.name === 'ticket:called' || event.name === 'ticket:changed') {
+    return {
+      ...event,
+      payload: { ...event.payload, ticket: { ...event.payload.ticket, holder: null } },
+    } as LoggedEvent;
+  }
+  return event;
+}
+
+/** An event as one client may receive it, or null when it is not for that client. */
+export function eventFor(event: LoggedEvent, client: Pick<Client, 'role' | 'windowId'>): LoggedEvent | null {
+  if (!visibleTo(event, client)) return null;
+  return seesHolders(client.role) ? event : withoutHolder(event);
+}
+
 function broadcast(io: HallIo, event: LoggedEvent): void {
-  const rooms = [roleRoom('display'), roleRoom('clerk'), roleRoom('admin')];
-  if (event.name === 'queue:changed') rooms.push(roleRoom('kiosk'));
+  const emit = (rooms: string[], e: LoggedEvent) =>
+    (io.to(rooms).emit as (name: string, payload: unknown) => void)(e.name, e.payload);
+  emit([roleRoom('clerk'), roleRoom('admin')], event);
+  const publicRooms = [roleRoom('display')];
+  if (event.name === 'queue:changed') publicRooms.push(roleRoom('kiosk'));
   const windowId = windowOf(event);
-  if (windowId) rooms.push(evaluatorRoom(windowId));
-  (io.to(rooms).emit as (name: string, payload: unknown) => void)(event.name, event.payload);
+  if (windowId) publicRooms.push(evaluatorRoom(windowId));
+  emit(publicRooms, withoutHolder(event));
+}
+
+/**
+ * A clerk console whose session ended (another clerk took the window, logout, day closed)
+ * is disconnected when its window changes, so it stops receiving the hall's events.
+ */
+async function dropEndedSessions(io: HallIo, service: HallService, event: LoggedEvent): Promise<void> {
+  if (event.name !== 'window:changed') return;
+  for (const socket of await io.in(roleRoom('clerk')).fetchSockets()) {
+    const client = socket.data.client;
+    if (client.role === 'clerk' && client.windowId === event.payload.window.id && !service.sessionFor(client.session)) {
+      socket.disconnect(true);
+    }
+  }
 }
 
 function authenticate(service: HallService, raw: unknown): Client | null {
@@ -118,10 +154,19 @@ function handlers(service: HallService): Record<CommandName, Handler> {
   return h as Record<CommandName, Handler>;
 }
 
-function sync(service: HallService, client: Client, lastSeq: number) {
+function snapshotFor(service: HallService, client: Client) {
+  return service.snapshot(seesHolders(client.role) ? 'full' : 'public');
+}
+
+function missedEvents(service: HallService, client: Client, lastSeq: number): LoggedEvent[] | null {
   const events = service.eventsSince(lastSeq);
-  if (events === null) return { ok: true, mode: 'snapshot', snapshot: service.snapshot() } as const;
-  return { ok: true, mode: 'events', events: events.filter((e) => visibleTo(e, client)) } as const;
+  return events && events.flatMap((e) => eventFor(e, client) ?? []);
+}
+
+function sync(service: HallService, client: Client, lastSeq: number) {
+  const events = missedEvents(service, client, lastSeq);
+  if (events === null) return { ok: true, mode: 'snapshot', snapshot: snapshotFor(service, client) } as const;
+  return { ok: true, mode: 'events', events } as const;
 }
 
 function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -137,7 +182,10 @@ function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] 
  */
 export function attachSocketHandlers(io: HallIo, service: HallService): void {
   const table = handlers(service);
-  service.onEvent((event) => broadcast(io, event));
+  service.onEvent((event) => {
+    broadcast(io, event);
+    dropEndedSessions(io, service, event).catch((error) => console.error(`[socket] session check failed: ${error}`));
+  });
 
   io.use((socket, next) => {
     const client = authenticate(service, socket.handshake.auth);
@@ -154,9 +202,10 @@ export function attachSocketHandlers(io: HallIo, service: HallService): void {
 
     for (const name of Object.keys(COMMAND_SCHEMAS) as CommandName[]) {
       (socket.on as (event: string, fn: (...args: unknown[]) => void) => void)(name, (...args) => {
-        const ack = args.at(-1);
-        if (typeof ack !== 'function') return;
-        ack(runCommand(service, table, socket.data.client, name, args.length > 1 ? args[0] : {}));
+        // A command sent without an ack callback still runs; its result goes nowhere.
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as (res: Ack) => void) : () => {};
+        const payload = args[0] ?? {};
+        ack(runCommand(service, table, socket.data.client, name, payload));
       });
     }
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -192,18 +241,18 @@ function runCommand(
   }
 }
 
-/** A client that says where it left off gets the missed events, otherwise a snapshot. */
+/**
+ * A client that says where it left off gets what it missed in one `hall:replay` (so a
+ * display does not announce old calls again); otherwise, or when that is not possible, a
+ * snapshot.
+ */
 function catchUp(socket: HallSocket, service: HallService, client: Client): void {
   const parsed = SocketAuth.safeParse(socket.handshake.auth);
   const lastSeq = parsed.success ? parsed.data.lastSeq : undefined;
-  const events = lastSeq === undefined ? null : service.eventsSince(lastSeq);
+  const events = lastSeq === undefined ? null : missedEvents(service, client, lastSeq);
   if (events === null) {
-    socket.emit('hall:snapshot', { seq: service.lastSeq, snapshot: service.snapshot() });
+    socket.emit('hall:snapshot', { seq: service.lastSeq, snapshot: snapshotFor(service, client) });
     return;
   }
-  for (const event of events) {
-    if (visibleTo(event, client)) {
-      (socket.emit as (name: string, payload: unknown) => void)(event.name, event.payload);
-    }
-  }
+  socket.emit('hall:replay', { seq: service.lastSeq, events });
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_RULES } from '@yimen/protocol';
-import { type Credentials, provisionHall, type TerminalSpec } from '../api/provision';
+import { type Credentials, type GreenCardSpec, provisionHall, type TerminalSpec } from '../api/provision';
 import type { Db } from '../store/db';
 import { DEMO_HALL } from './demo-hall';
 
@@ -34,15 +34,25 @@ function suggestWindows(): Map<string, string> {
   return suggestion;
 }
 
+/** Two village agents (村代办员) with green cards; the ID numbers are made up, with valid check digits. */
+const DEMO_GREEN_CARDS: GreenCardSpec[] = [
+  { cardNo: 'QX-LK-001', idNumber: '320481198203150019', name: '周建国' },
+  { cardNo: 'QX-LK-002', idNumber: '320481199007220029', name: '吴秀兰' },
+];
+
 /** Seeds the demo hall into an empty database and writes its credentials next to it. */
-export function seedDemoHall(db: Db, credentialsPath: string): Credentials {
-  const credentials = provisionHall(db, { ...DEMO_HALL, rules: DEFAULT_RULES }, demoTerminals());
+export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer): Credentials {
+  const credentials = provisionHall(db, { ...DEMO_HALL, rules: DEFAULT_RULES }, demoTerminals(), {
+    greenCards: DEMO_GREEN_CARDS,
+    idKey,
+  });
   const windows = suggestWindows();
   const file = {
     note: '演示大厅的登录信息，仅供演示；生产环境请勿使用。Demo credentials only.',
     hallName: DEMO_HALL.hallName,
     terminals: credentials.terminals,
     clerks: credentials.clerks.map((c) => ({ ...c, windowId: windows.get(c.staffNo) ?? null })),
+    greenCards: DEMO_GREEN_CARDS,
   };
   writeFileSync(credentialsPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
   return credentials;

@@ -28,6 +28,7 @@ function calledEvent(ticket: TicketRecord, window: WindowRecord, recall: number,
       voiceText: zhCN.voiceText(ticket.number, window.number),
       recall,
       outOfOrder,
+      clerkId: window.clerkId,
     },
   };
 }

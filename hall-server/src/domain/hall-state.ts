@@ -17,6 +17,8 @@ export interface TicketRecord extends Ticket {
   readonly idHash: string | null;
   /** Secret of the ticket's public status page. */
   readonly statusToken: string;
+  /** The queue it was issued for; per-ID limits and idempotent retries refer to it. */
+  readonly issueCategoryId: string;
   /** Issuing terminal and its idempotency key. */
   readonly terminalId: string | null;
   readonly idempotencyKey: string | null;
@@ -58,7 +60,7 @@ export interface Changes {
 }
 
 export function toTicket(record: TicketRecord): Ticket {
-  const { idHash: _h, statusToken: _s, terminalId: _t, idempotencyKey: _k, ...ticket } = record;
+  const { idHash: _h, statusToken: _s, issueCategoryId: _c, terminalId: _t, idempotencyKey: _k, ...ticket } = record;
   return ticket;
 }
 

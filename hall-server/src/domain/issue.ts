@@ -70,6 +70,7 @@ export function issueTicket(state: HallState, input: IssueInput, ids: NewTicketI
     holder: input.holder ? { nameMasked: input.holder.nameMasked, idMasked: input.holder.idMasked } : null,
     idHash: input.holder?.idHash ?? null,
     statusToken: ids.statusToken,
+    issueCategoryId: category.id,
     terminalId: input.terminalId,
     idempotencyKey: input.idempotencyKey,
   };

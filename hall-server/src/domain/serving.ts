@@ -72,7 +72,9 @@ export function transfer(
     if (!state.categories.has(target.toCategoryId)) return fail('NOT_FOUND', '没有这一类业务');
     moved = { ...ticket, categoryId: target.toCategoryId, targetWindowId: null };
   } else {
-    if (!state.windows.has(target.toWindowId)) return fail('NOT_FOUND', '没有这个窗口');
+    const to = state.windows.get(target.toWindowId);
+    if (!to) return fail('NOT_FOUND', '没有这个窗口');
+    if (to.status === 'closed') return fail('WINDOW_NOT_OPEN', '目标窗口未开放，不能转入');
     if (actor.role === 'clerk' && target.toWindowId === actor.windowId) return fail('BAD_REQUEST', '不能转给本窗口');
     moved = { ...ticket, targetWindowId: target.toWindowId };
   }

@@ -54,12 +54,29 @@ export class AuthRepo {
     this.db.prepare('UPDATE clerk_sessions SET revoked_at = ? WHERE token_hash = ?').run(now, tokenHash);
   }
 
-  sessionByTokenHash(tokenHash: string): SessionRow | null {
+  /** Every session ends when the business day closes: clerks sign in again each morning. */
+  revokeAllSessions(now: number): void {
+    this.db.prepare('UPDATE clerk_sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(now);
+  }
+
+  /** A live session: not revoked and created after `notBefore`. */
+  sessionByTokenHash(tokenHash: string, notBefore: number): SessionRow | null {
     const row = this.db
       .prepare(
-        'SELECT clerk_id AS clerkId, window_id AS windowId FROM clerk_sessions WHERE token_hash = ? AND revoked_at IS NULL',
+        'SELECT clerk_id AS clerkId, window_id AS windowId FROM clerk_sessions WHERE token_hash = ? AND revoked_at IS NULL AND created_at >= ?',
       )
-      .get(tokenHash) as SessionRow | undefined;
+      .get(tokenHash, notBefore) as SessionRow | undefined;
     return row ?? null;
+  }
+
+  /** 代办员绿卡: agents registered by the hall, matched by the keyed hash of their ID number. */
+  addGreenCard(idHash: string, cardNo: string, nameMasked: string): void {
+    this.db
+      .prepare('INSERT INTO green_cards (id_hash, card_no, name_masked) VALUES (?, ?, ?)')
+      .run(idHash, cardNo, nameMasked);
+  }
+
+  isGreenCard(idHash: string): boolean {
+    return this.db.prepare('SELECT 1 FROM green_cards WHERE id_hash = ?').get(idHash) !== undefined;
   }
 }

@@ -27,6 +27,11 @@ export const MIGRATIONS: readonly string[] = [
     window_id TEXT,
     token_hash TEXT NOT NULL UNIQUE
   );
+  CREATE TABLE green_cards (
+    id_hash TEXT PRIMARY KEY,
+    card_no TEXT NOT NULL UNIQUE,
+    name_masked TEXT NOT NULL
+  );
   CREATE TABLE clerk_sessions (
     token_hash TEXT PRIMARY KEY,
     clerk_id TEXT NOT NULL,

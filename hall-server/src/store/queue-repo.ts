@@ -52,6 +52,7 @@ function fromRow(r: TicketRow): TicketRecord {
         : null,
     idHash: r.id_hash,
     statusToken: r.status_token,
+    issueCategoryId: r.issue_category_id,
     terminalId: r.terminal_id,
     idempotencyKey: r.idempotency_key,
   };
@@ -70,7 +71,7 @@ export class QueueRepo {
       INSERT INTO tickets (id, business_day, number, issue_category_id, category_id, priority, status, issued_at,
         rank_at, window_id, target_window_id, called_at, started_at, finished_at, recall_count, requeue_count,
         transfer_count, holder_name_masked, holder_id_masked, id_hash, status_token, terminal_id, idempotency_key)
-      VALUES (@id, @businessDay, @number, @categoryId, @categoryId, @priority, @status, @issuedAt, @rankAt, @windowId,
+      VALUES (@id, @businessDay, @number, @issueCategoryId, @categoryId, @priority, @status, @issuedAt, @rankAt, @windowId,
         @targetWindowId, @calledAt, @startedAt, @finishedAt, @recallCount, @requeueCount, @transferCount,
         @nameMasked, @idMasked, @idHash, @statusToken, @terminalId, @idempotencyKey)
       ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, priority = excluded.priority,

@@ -19,6 +19,11 @@ export const TEST_TERMINALS: TerminalSpec[] = [
   { id: 'admin-1', name: '管理', role: 'admin', windowId: null },
 ];
 
+export const TEST_ID_KEY = Buffer.alloc(32, 7);
+
+/** A registered agent (代办员) of the test hall. */
+export const TEST_GREEN_CARD = { cardNo: 'LK-0001', idNumber: '320102198506123454', name: '李代办' };
+
 /** Every test clerk's password is `pw-<staffNo>`. */
 export const clerkPassword = (staffNo: string) => `pw-${staffNo}`;
 
@@ -29,17 +34,19 @@ export interface TestHall {
   token(terminalId: string): string;
 }
 
-/** Provisions the small test hall into a fresh temporary database. */
-export function createTestHall(config: HallConfig = SMALL_HALL): TestHall {
+/** Provisions a hall (the small test hall unless told) into a fresh temporary database. */
+export function createTestHall(
+  config: HallConfig = SMALL_HALL,
+  terminals: readonly TerminalSpec[] = TEST_TERMINALS,
+): TestHall {
   const dir = mkdtempSync(join(tmpdir(), 'yimen-test-'));
   const dbPath = join(dir, 'hall.db');
   const db = openDb(dbPath);
-  const credentials = provisionHall(
-    db,
-    config,
-    TEST_TERMINALS,
-    new Map(config.clerks.map((c) => [c.staffNo, clerkPassword(c.staffNo)])),
-  );
+  const credentials = provisionHall(db, config, terminals, {
+    passwords: new Map(config.clerks.map((c) => [c.staffNo, clerkPassword(c.staffNo)])),
+    greenCards: [TEST_GREEN_CARD],
+    idKey: TEST_ID_KEY,
+  });
   db.close();
   return {
     dir,
@@ -52,8 +59,6 @@ export function createTestHall(config: HallConfig = SMALL_HALL): TestHall {
     },
   };
 }
-
-export const TEST_ID_KEY = Buffer.alloc(32, 7);
 
 /** An in-process hall-server on 127.0.0.1 and a free port. */
 export async function startTestServer(
@@ -102,14 +107,30 @@ export function connectClient(
   });
 }
 
-/** Sends a command and resolves with its ack. */
+/** Sends a command and resolves with its ack; rejects if the socket drops or no ack comes in time. */
 export function send<T extends object = Record<string, unknown>>(
   socket: HallClient,
   event: string,
   payload?: unknown,
+  timeoutMs = 10_000,
 ): Promise<Ack<T>> {
-  return new Promise((resolve) => {
-    (socket.emit as (e: string, ...args: unknown[]) => void)(event, payload, (ack: Ack<T>) => resolve(ack));
+  return new Promise((resolve, reject) => {
+    if (!socket.connected) return reject(new Error(`${event}: socket not connected`));
+    const fail = (why: string) => () => {
+      clearTimeout(timer);
+      reject(new Error(`${event}: ${why}`));
+    };
+    const onDisconnect = fail('disconnected before the ack');
+    const timer = setTimeout(() => {
+      socket.off('disconnect', onDisconnect);
+      reject(new Error(`${event}: no ack within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('disconnect', onDisconnect);
+    (socket.emit as (e: string, ...args: unknown[]) => void)(event, payload, (ack: Ack<T>) => {
+      clearTimeout(timer);
+      socket.off('disconnect', onDisconnect);
+      resolve(ack);
+    });
   });
 }
 

@@ -41,6 +41,8 @@ export const errorMessage: Record<ErrorCode, string> = {
   CATEGORY_FULL: '今日该类业务的号已取完',
   RECALL_LIMIT: '重呼次数已达上限',
   REQUEUE_LIMIT: '该号已过号重排过，不能再次排队',
+  CONFLICT: '该取号请求与之前的请求不一致，请重新取号',
+  TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试',
   STORAGE: '数据保存失败，请稍后重试',
   INTERNAL: '系统内部错误',
 };
