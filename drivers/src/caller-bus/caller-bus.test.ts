@@ -2,22 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DeviceStatus } from '@yimen/protocol';
 import { createMemoryPair } from '../transport/memory';
-import { DeviceError } from '../transport/transport';
+import { delay, isDeviceError, until, waitForStatus } from '../transport/test-support';
+import type { DeviceError } from '../transport/transport';
 import { CallerBus, type CallerKeyEvent, type CallerRatingEvent } from './caller-bus';
 import { CallerBusError } from './codec';
 import { CallerBusSimulator } from './simulator';
 
-async function until(check: () => boolean, what: string, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-async function setup() {
+async function setup(ackTimeoutMs = 500) {
   const { host, device } = createMemoryPair();
-  const simulator = new CallerBusSimulator(device, { ackTimeoutMs: 500 });
+  const simulator = new CallerBusSimulator(device, { ackTimeoutMs });
   await simulator.open();
   const bus = new CallerBus({
     createTransport: () => host,
@@ -30,7 +23,7 @@ async function setup() {
   bus.onKey((e) => keys.push(e));
   bus.onRating((e) => ratings.push(e));
   bus.onProblem((e) => problems.push(e));
-  await until(() => bus.status.state === 'ready', 'ready');
+  await waitForStatus(bus, 'ready');
   return { host, device, simulator, bus, keys, ratings, problems };
 }
 
@@ -102,7 +95,7 @@ test('the host shows tickets and waiting counts on keypads, and beeps them', asy
     await bus.showTicket(3, 'A012');
     await bus.showWaiting(4, 27);
     await bus.beep(3);
-    await until(() => simulator.beeps(3) === 1, 'beep');
+    await until('beep', () => simulator.beeps(3) === 1);
     assert.deepEqual(simulator.display(3), { waiting: '   ', ticket: '012' });
     assert.deepEqual(simulator.display(4), { waiting: '027', ticket: '   ' });
   } finally {
@@ -111,20 +104,55 @@ test('the host shows tickets and waiting counts on keypads, and beeps them', asy
 });
 
 test('a press the host never acks times out in the simulator; an unplugged adapter is absent, then ready', async () => {
-  const { simulator, bus, host } = await setup();
+  const { simulator, bus, host } = await setup(100);
   const statuses: DeviceStatus[] = [];
   bus.onStatus((s) => statuses.push(s));
   try {
     host.unplug();
-    await until(() => bus.status.state === 'absent', 'absent');
-    await assert.rejects(simulator.press(1, 'call'), (e: unknown) => e instanceof DeviceError && e.kind === 'timeout');
-    await assert.rejects(bus.beep(1), (e: unknown) => e instanceof DeviceError && e.kind === 'absent');
+    await waitForStatus(bus, 'absent');
+    await assert.rejects(simulator.press(1, 'call'), isDeviceError('timeout'));
+    await assert.rejects(bus.beep(1), isDeviceError('absent'));
     host.replug();
-    await until(() => bus.status.state === 'ready', 'ready again');
+    await waitForStatus(bus, 'ready');
     await simulator.press(1, 'call');
     assert.equal(statuses[0]?.state, 'absent', JSON.stringify(statuses));
     assert.equal(statuses.at(-1)?.state, 'ready', JSON.stringify(statuses));
   } finally {
     await bus.stop();
+  }
+});
+
+test('a host that does not verify checksums acks ratings in the range the evaluator uses', async () => {
+  const { host, device } = createMemoryPair();
+  const simulator = new CallerBusSimulator(device, { ackTimeoutMs: 300, checksum: { range: 'all', verify: true } });
+  await simulator.open();
+  const bus = new CallerBus({ createTransport: () => host, checksum: { range: 'addr-data', verify: false } });
+  const ratings: CallerRatingEvent[] = [];
+  bus.onRating((e) => ratings.push(e));
+  try {
+    await waitForStatus(bus, 'ready');
+    await simulator.rate(0x21, 'satisfied');
+    await simulator.press(0x21, 'call');
+    assert.deepEqual(
+      ratings.map((r) => r.level),
+      ['satisfied'],
+    );
+  } finally {
+    await bus.stop();
+  }
+});
+
+test('a press into a closed line fails at once and leaves no rejection behind', async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const { device } = createMemoryPair();
+    const simulator = new CallerBusSimulator(device, { ackTimeoutMs: 20 });
+    await assert.rejects(simulator.press(1, 'call'), isDeviceError('closed'));
+    await delay(40);
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
   }
 });

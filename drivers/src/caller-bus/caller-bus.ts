@@ -6,7 +6,7 @@
  */
 import type { DeviceStatus, RatingLevel } from '@yimen/protocol';
 import { DeviceSupervisor } from '../transport/supervisor';
-import { DeviceError, Listeners, type Transport } from '../transport/transport';
+import { DeviceError, Listeners, type Transport, toDeviceError } from '../transport/transport';
 import { type CallerBusError, type ChecksumRule, DEFAULT_CHECKSUM, encodeFrame } from './codec';
 import {
   ackBytes,
@@ -119,8 +119,8 @@ export class CallerBus {
       }
       // Ack first, whatever the frame means: an unacked device keeps resending.
       transport
-        .write(ackBytes(item.frame, item.raw, this.checksum))
-        .catch((error: unknown) => this.report(asDeviceError(error)));
+        .write(ackBytes(item.raw))
+        .catch((error: unknown) => this.report(toDeviceError(error, 'io', 'caller bus: ack not sent')));
       let event: ReturnType<typeof interpretDeviceFrame>;
       try {
         event = interpretDeviceFrame(item.frame, this.ratingValues);
@@ -141,8 +141,4 @@ export class CallerBus {
   private report(error: CallerBusError | DeviceError): void {
     this.problems.emit(error);
   }
-}
-
-function asDeviceError(error: unknown): DeviceError {
-  return error instanceof DeviceError ? error : new DeviceError('io', String(error), { cause: error });
 }

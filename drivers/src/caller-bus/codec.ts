@@ -13,6 +13,8 @@ export const FRAME_HEAD = 0x68;
 export const FRAME_END = 0x16;
 /** FF 68 LEN LEN 68 before ADDR. */
 export const HEADER_SIZE = 5;
+/** Where FUNC sits in a frame, after ADDR. */
+export const FUNC_OFFSET = HEADER_SIZE + 1;
 
 /** Bytes summed into CS. Sources differ; the host frames in QueueSystem sum ADDR through DATA. */
 export type ChecksumRange = 'addr-data' | 'func-data' | 'len-data' | 'head-data' | 'all';

@@ -61,11 +61,21 @@ test('FUNC 11 is a rating; the values map to the five levels, and are configurab
 
 test('a key frame is acked by echoing its bytes, a rating with FUNC 01 and CS less 0x10', () => {
   const keyBytes = Buffer.from([0xff, 0x68, 0x03, 0x03, 0x68, 0x01, 0x01, 0x0c, (0x01 + 0x01 + 0x0c) & 0xff, 0x16]);
-  assert.deepEqual(ackBytes(decodeFrame(keyBytes), keyBytes, DEFAULT_CHECKSUM), keyBytes);
+  assert.deepEqual(ackBytes(keyBytes), keyBytes);
   const cs = (0x20 + 0x11 + 0x02) & 0xff;
   const rating = Buffer.from([0xff, 0x68, 0x03, 0x03, 0x68, 0x20, 0x11, 0x02, cs, 0x16]);
   const expectedAck = Buffer.from([0xff, 0x68, 0x03, 0x03, 0x68, 0x20, 0x01, 0x02, cs - 0x10, 0x16]);
-  assert.deepEqual(ackBytes(decodeFrame(rating), rating, DEFAULT_CHECKSUM), expectedAck);
+  assert.deepEqual(ackBytes(rating), expectedAck);
+  assert.deepEqual(decodeFrame(expectedAck, { checksum: DEFAULT_CHECKSUM }).func, 0x01);
+});
+
+test('a rating ack follows the checksum the device used, also where the host rule differs', () => {
+  // An evaluator whose CS also covers LEN LEN 68 (range len-data), on a host that does not verify.
+  const cs = (0x03 + 0x03 + 0x68 + 0x05 + 0x11 + 0x00) & 0xff;
+  const rating = Buffer.from([0xff, 0x68, 0x03, 0x03, 0x68, 0x05, 0x11, 0x00, cs, 0x16]);
+  const ack = ackBytes(rating);
+  assert.deepEqual(ack, Buffer.from([0xff, 0x68, 0x03, 0x03, 0x68, 0x05, 0x01, 0x00, (cs - 0x10) & 0xff, 0x16]));
+  assert.equal(ack[8], (0x03 + 0x03 + 0x68 + 0x05 + 0x01 + 0x00) & 0xff, 'the device accepts it under its own rule');
 });
 
 test('keyData encodes what interpretDeviceFrame reads back, for every action', () => {

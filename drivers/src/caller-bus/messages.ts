@@ -4,7 +4,7 @@
  * the keypad's 6-cell digit display (FUNC 02) and a beep (FUNC 03), as QueueSystem sends them.
  */
 import type { RatingLevel } from '@yimen/protocol';
-import { type BusFrame, CallerBusError, type ChecksumRule, encodeFrame } from './codec';
+import { type BusFrame, CallerBusError, FUNC_OFFSET } from './codec';
 
 export const FUNC_RATING = 0x11;
 /** The host acks a rating with FUNC 01 instead of an echo. */
@@ -90,13 +90,18 @@ export function interpretDeviceFrame(
 }
 
 /**
- * What the host answers a device frame with: the received bytes echoed verbatim, or for a
- * rating the same frame with FUNC 01 (so its CS is 0x10 less under a rule that sums FUNC).
+ * What the host answers a whole, well-formed device frame with: its bytes echoed verbatim, or
+ * for a rating the same bytes with FUNC 01 and CS 0x10 less, as QueueSystem answers. Derived
+ * from the bytes received, the ack fits the device's checksum range even where ours differs
+ * (every range includes FUNC).
  */
-export function ackBytes(frame: BusFrame, raw: Uint8Array, checksum: ChecksumRule): Buffer {
-  if (frame.func !== FUNC_RATING) return Buffer.from(raw);
-  const ack = { address: frame.address, func: FUNC_RATING_ACK, data: frame.data.subarray(0, 1) };
-  return encodeFrame(ack, { checksum });
+export function ackBytes(raw: Uint8Array): Buffer {
+  const ack = Buffer.from(raw);
+  if (ack[FUNC_OFFSET] !== FUNC_RATING) return ack;
+  const cs = ack.length - 2;
+  ack[FUNC_OFFSET] = FUNC_RATING_ACK;
+  ack[cs] = ((ack[cs] as number) - (FUNC_RATING - FUNC_RATING_ACK)) & 0xff;
+  return ack;
 }
 
 /** The data bytes a keypad sends for an action (digit + 0F for the confirmed ones). */

@@ -4,6 +4,7 @@
  * the host last showed on them.
  */
 import type { RatingLevel } from '@yimen/protocol';
+import { DeviceEnd } from '../transport/device-end';
 import { DeviceError, type Transport } from '../transport/transport';
 import {
   type BusFrame,
@@ -50,7 +51,7 @@ export class CallerBusSimulator {
   private readonly beepCounts = new Map<number, number>();
   private pending: PendingAck[] = [];
   private parser: FrameParser;
-  private unsubscribe: (() => void) | null = null;
+  private readonly end: DeviceEnd;
   private readonly checksum: ChecksumRule;
   private readonly keyFunc: number;
   private readonly ratingValues: Readonly<Record<number, RatingLevel>>;
@@ -60,6 +61,7 @@ export class CallerBusSimulator {
     private readonly transport: Transport,
     options: CallerBusSimulatorOptions = {},
   ) {
+    this.end = new DeviceEnd(transport, (chunk) => this.receive(chunk));
     this.checksum = options.checksum ?? DEFAULT_CHECKSUM;
     this.keyFunc = options.keyFunc ?? FUNC_KEY;
     this.ratingValues = options.ratingValues ?? DEFAULT_RATING_VALUES;
@@ -68,15 +70,12 @@ export class CallerBusSimulator {
   }
 
   async open(): Promise<void> {
-    await this.transport.open();
     this.parser = this.newParser();
-    this.unsubscribe = this.transport.onData((chunk) => this.receive(chunk));
+    await this.end.open();
   }
 
-  async close(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    await this.transport.close();
+  close(): Promise<void> {
+    return this.end.close();
   }
 
   /** A keypad key press; resolves once the host has acked it. */
@@ -107,19 +106,31 @@ export class CallerBusSimulator {
 
   private async send(frame: BusFrame): Promise<void> {
     const bytes = encodeFrame(frame, { checksum: this.checksum, limits: DEVICE_FRAME_LIMITS });
+    let entry!: PendingAck;
     const acked = new Promise<void>((resolve, reject) => {
-      const entry: PendingAck = {
-        expected: ackBytes(frame, bytes, this.checksum),
+      entry = {
+        expected: ackBytes(bytes),
         resolve,
         timer: setTimeout(() => {
-          this.pending = this.pending.filter((p) => p !== entry);
+          this.forget(entry);
           reject(new DeviceError('timeout', `no ack from the host within ${this.ackTimeoutMs} ms`));
         }, this.ackTimeoutMs),
       };
       this.pending.push(entry);
     });
-    await this.transport.write(bytes);
+    try {
+      await this.transport.write(bytes);
+    } catch (error) {
+      // Never sent, so no ack will come: the deadline must not reject into the void later.
+      this.forget(entry);
+      throw error;
+    }
     await acked;
+  }
+
+  private forget(entry: PendingAck): void {
+    clearTimeout(entry.timer);
+    this.pending = this.pending.filter((p) => p !== entry);
   }
 
   private receive(chunk: Buffer): void {
@@ -131,8 +142,7 @@ export class CallerBusSimulator {
       this.received.push(item.frame);
       const ack = this.pending.find((p) => p.expected.equals(item.raw));
       if (ack) {
-        clearTimeout(ack.timer);
-        this.pending = this.pending.filter((p) => p !== ack);
+        this.forget(ack);
         ack.resolve();
       } else if (item.frame.func === FUNC_DISPLAY && item.frame.data.length === 6) {
         this.displays.set(item.frame.address, readDisplay(item.frame));

@@ -1,25 +1,13 @@
 /** Request/reply over one open transport: one command packet out, its ack packet back. */
-import { DeviceError, type Transport } from '../transport/transport';
-import {
-  type Ack,
-  commandPacket,
-  decodeAck,
-  instructionName,
-  PacketId,
-  R30xError,
-  R30xStreamParser,
-} from './r30x-codec';
-
-interface Pending {
-  name: string;
-  resolve: (ack: Ack) => void;
-  reject: (error: DeviceError) => void;
-  timer: ReturnType<typeof setTimeout>;
-}
+import { ReplySlot } from '../transport/reply-slot';
+import { DeviceError, type Transport, toDeviceError } from '../transport/transport';
+import { type Ack, commandPacket, decodeAck, instructionName, PacketId, R30xStreamParser } from './r30x-codec';
 
 export class R30xLink {
   private readonly parser = new R30xStreamParser();
-  private pending: Pending | null = null;
+  private readonly reply = new ReplySlot<Ack>();
+  /** The instruction the awaited ack answers, for messages. */
+  private awaiting = '';
   private detached = false;
 
   constructor(
@@ -34,7 +22,7 @@ export class R30xLink {
     return () => {
       off();
       this.detached = true;
-      this.settle((p) => p.reject(new DeviceError('closed', `fingerprint: link closed while waiting for ${p.name}`)));
+      this.reply.reject(new DeviceError('closed', `fingerprint: link closed while waiting for ${this.awaiting}`));
     };
   }
 
@@ -42,56 +30,39 @@ export class R30xLink {
   async request(payload: Uint8Array): Promise<Ack> {
     const name = instructionName(payload);
     if (this.detached) throw new DeviceError('closed', `fingerprint: link closed before ${name}`);
-    if (this.pending) throw new DeviceError('io', `fingerprint: ${name} sent while ${this.pending.name} is in flight`);
+    if (this.reply.isWaiting)
+      throw new DeviceError('io', `fingerprint: ${name} sent while ${this.awaiting} is in flight`);
+    const packet = commandPacket(payload, this.address);
     // Bytes that arrived before this command cannot be its reply; dropping them keeps stale
     // fragments from swallowing the reply.
     this.parser.reset();
-    const reply = new Promise<Ack>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          this.settle((p) =>
-            p.reject(new DeviceError('timeout', `fingerprint: no reply to ${name} within ${this.replyTimeoutMs} ms`)),
-          ),
-        this.replyTimeoutMs,
-      );
-      this.pending = { name, resolve, reject, timer };
-    });
+    this.awaiting = name;
+    const reply = this.reply.wait(
+      this.replyTimeoutMs,
+      () => new DeviceError('timeout', `fingerprint: no reply to ${name} within ${this.replyTimeoutMs} ms`),
+    );
     try {
-      await this.transport.write(commandPacket(payload, this.address));
+      await this.transport.write(packet);
     } catch (error) {
-      const failure =
-        error instanceof DeviceError
-          ? error
-          : new DeviceError('io', `fingerprint: writing ${name} failed`, { cause: error });
-      this.settle((p) => p.reject(failure));
+      this.reply.reject(toDeviceError(error, 'io', `fingerprint: writing ${name} failed`));
     }
     return reply;
   }
 
   private receive(chunk: Uint8Array): void {
     for (const item of this.parser.push(chunk)) {
+      if (!this.reply.isWaiting) return;
       if (item.kind === 'error') {
-        this.settle((p) =>
-          p.reject(new DeviceError('protocol', `fingerprint: damaged reply to ${p.name}: ${item.error.message}`)),
+        this.reply.reject(
+          new DeviceError('protocol', `fingerprint: damaged reply to ${this.awaiting}: ${item.error.message}`),
         );
       } else if (item.packet.pid === PacketId.ack && item.packet.address === this.address) {
-        this.settle((p) => {
-          try {
-            p.resolve(decodeAck(item.packet));
-          } catch (error) {
-            const message = error instanceof R30xError ? error.message : String(error);
-            p.reject(new DeviceError('protocol', `fingerprint: bad reply to ${p.name}: ${message}`, { cause: error }));
-          }
-        });
+        try {
+          this.reply.resolve(decodeAck(item.packet));
+        } catch (error) {
+          this.reply.reject(toDeviceError(error, 'protocol', `fingerprint: bad reply to ${this.awaiting}`));
+        }
       }
     }
-  }
-
-  private settle(finish: (pending: Pending) => void): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.pending = null;
-    clearTimeout(pending.timer);
-    finish(pending);
   }
 }

@@ -263,18 +263,18 @@ function u16(name: string, value: number): [number, number] {
   return [value >> 8, value & 0xff];
 }
 
+/** Search and HighSpeedSearch take the same arguments. */
+function searchPayload(instruction: number, buffer: CharBuffer, startPage: number, pageCount: number): Uint8Array {
+  return Uint8Array.of(instruction, bufferArg(buffer), ...u16('startPage', startPage), ...u16('pageCount', pageCount));
+}
+
 /** Builders for command payloads; wrap them with `commandPacket`. */
 export const commands = {
   genImg: () => Uint8Array.of(Instruction.genImg),
   img2Tz: (buffer: CharBuffer) => Uint8Array.of(Instruction.img2Tz, bufferArg(buffer)),
   match: () => Uint8Array.of(Instruction.match),
   search: (buffer: CharBuffer, startPage: number, pageCount: number) =>
-    Uint8Array.of(
-      Instruction.search,
-      bufferArg(buffer),
-      ...u16('startPage', startPage),
-      ...u16('pageCount', pageCount),
-    ),
+    searchPayload(Instruction.search, buffer, startPage, pageCount),
   regModel: () => Uint8Array.of(Instruction.regModel),
   store: (buffer: CharBuffer, pageId: number) =>
     Uint8Array.of(Instruction.store, bufferArg(buffer), ...u16('pageId', pageId)),
@@ -290,12 +290,7 @@ export const commands = {
     return out;
   },
   highSpeedSearch: (buffer: CharBuffer, startPage: number, pageCount: number) =>
-    Uint8Array.of(
-      Instruction.highSpeedSearch,
-      bufferArg(buffer),
-      ...u16('startPage', startPage),
-      ...u16('pageCount', pageCount),
-    ),
+    searchPayload(Instruction.highSpeedSearch, buffer, startPage, pageCount),
   templateNum: () => Uint8Array.of(Instruction.templateNum),
 };
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { splitAt } from '../transport/test-support';
 import {
   decodeAck,
   decodeCommand,
@@ -31,18 +32,6 @@ const trickyNoiseArb = fc.oneof(
   }),
   fc.uint8Array({ maxLength: 12 }).map((bytes) => Uint8Array.of(...bytes, 0xef, 0x01, ...bytes)),
 );
-
-/** Splits bytes into chunks at the given cut points. */
-function chunked(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of [...points, bytes.length]) {
-    out.push(bytes.slice(from, p));
-    from = p;
-  }
-  return out;
-}
 
 const hexOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
@@ -127,7 +116,7 @@ test('stream parser finds every valid packet between bursts of noise, however it
         const stream = Uint8Array.from(
           pieces.flatMap(([noise], i) => [...noise, ...(expected[i] as Uint8Array)]).concat([...tail]),
         );
-        assert.deepEqual(parseAll(new R30xStreamParser(), chunked(stream, cuts)), expected.map(hexOf));
+        assert.deepEqual(parseAll(new R30xStreamParser(), splitAt(stream, cuts)), expected.map(hexOf));
       },
     ),
     { numRuns: 1500 },
@@ -146,7 +135,7 @@ test('after reset, packet-like noise received earlier cannot swallow the next pa
         parser.reset();
         const expected = packets.map(encodePacket);
         const stream = Uint8Array.from(expected.flatMap((bytes) => [...bytes]));
-        assert.deepEqual(parseAll(parser, chunked(stream, cuts)), expected.map(hexOf));
+        assert.deepEqual(parseAll(parser, splitAt(stream, cuts)), expected.map(hexOf));
       },
     ),
     { numRuns: 1500 },

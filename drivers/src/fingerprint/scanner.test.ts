@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createMemoryPair, type MemoryTransport } from '../transport/memory';
-import { DeviceError } from '../transport/transport';
+import { delay, isDeviceError, waitForStatus } from '../transport/test-support';
 import { ackPacket, DEFAULT_ADDRESS, decodeCommand, decodePacket, R30xError, u16Data } from './r30x-codec';
 import {
   type EnrollStep,
@@ -10,7 +10,6 @@ import {
   type FingerprintScannerOptions,
 } from './scanner';
 import { FingerprintSimulator, type FingerprintSimulatorOptions } from './simulator';
-import { delay, waitForStatus } from './test-support';
 
 interface Rig {
   host: MemoryTransport;
@@ -44,8 +43,6 @@ async function withRig(options: RigOptions, body: (r: Rig) => Promise<void>): Pr
     await sim.stop();
   }
 }
-
-const isCode = (kind: string) => (error: unknown) => error instanceof DeviceError && error.kind === kind;
 
 test('opening verifies the password and reads the system parameters', async () => {
   await withRig({}, async (r) => {
@@ -218,7 +215,7 @@ test('password: a wrong one is a fault, the right one opens', async () => {
 test('a reply that never comes is a typed timeout; the module is reopened', async () => {
   await withRig({}, async (r) => {
     r.sim.injectFault({ kind: 'silent' });
-    await assert.rejects(r.scanner.count(), isCode('timeout'));
+    await assert.rejects(r.scanner.count(), isDeviceError('timeout'));
     assert.equal(r.scanner.status.state, 'absent');
     await waitForStatus(r.scanner, 'ready');
     assert.equal(await r.scanner.count(), 0);
@@ -229,7 +226,7 @@ test('damaged, noisy and fragmented replies', async () => {
   await withRig({}, async (r) => {
     r.sim.storeTemplate(0, 'a');
     r.sim.injectFault({ kind: 'corruptChecksum' });
-    await assert.rejects(r.scanner.count(), isCode('protocol'));
+    await assert.rejects(r.scanner.count(), isDeviceError('protocol'));
     r.sim.injectFault({ kind: 'garbage', bytes: Uint8Array.of(0x55, 0xef, 0x00, 0xef) });
     assert.equal(await r.scanner.count(), 1);
     r.sim.injectFault({ kind: 'fragmented' });
@@ -276,7 +273,7 @@ test('unplugged: absent, commands fail typed; replugged: ready again', async () 
   await withRig({}, async (r) => {
     r.host.unplug();
     await waitForStatus(r.scanner, 'absent');
-    await assert.rejects(r.scanner.count(), isCode('absent'));
+    await assert.rejects(r.scanner.count(), isDeviceError('absent'));
     r.host.replug();
     await waitForStatus(r.scanner, 'ready');
     assert.equal(await r.scanner.count(), 0);

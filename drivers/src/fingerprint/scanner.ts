@@ -3,9 +3,10 @@
  * own template library, enrol with two presses, delete, clear and count. The hall maps the
  * library's page ids to clerks; no fingerprint data leaves the module.
  */
-import type { DeviceStatus } from '@yimen/protocol';
+import type { DeviceStatus, EnrollStep } from '@yimen/protocol';
 import { DeviceSupervisor, type OpenScope } from '../transport/supervisor';
-import { DeviceError, type Transport } from '../transport/transport';
+import { TaskQueue } from '../transport/task-queue';
+import { DeviceError, type Transport, toDeviceError } from '../transport/transport';
 import { R30xLink } from './link';
 import {
   type Ack,
@@ -54,7 +55,7 @@ export class FingerprintRejectedError extends Error {
   }
 }
 
-export type EnrollStep = 'press' | 'lift' | 'pressAgain';
+export type { EnrollStep };
 
 export interface WaitOptions {
   /** Longest wait for the finger (identify) or for each enrolment step. */
@@ -117,10 +118,10 @@ export class FingerprintScanner {
   private readonly pollIntervalMs: number;
   private link: R30xLink | null = null;
   private parameters: SystemParameters | null = null;
-  /** Serialises commands: the module handles one at a time. */
-  private commandQueue: Promise<unknown> = Promise.resolve();
-  /** Serialises identify and enroll, which share the module's feature buffers. */
-  private fingerQueue: Promise<unknown> = Promise.resolve();
+  /** The module handles one command at a time. */
+  private readonly commandQueue = new TaskQueue();
+  /** Identify and enroll share the module's feature buffers, so they take turns. */
+  private readonly fingerFlows = new TaskQueue();
   private inFlight = 0;
   private lastActivity = Date.now();
   private readonly probeTimer: ReturnType<typeof setInterval> | null = null;
@@ -139,8 +140,8 @@ export class FingerprintScanner {
       name: options.name ?? 'fingerprint',
       createTransport: options.createTransport,
       onOpen: (transport, scope) => this.handshake(transport, scope),
-      ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
-      ...(options.openTimeoutMs ? { openTimeoutMs: options.openTimeoutMs } : {}),
+      backoffMs: options.backoffMs,
+      openTimeoutMs: options.openTimeoutMs,
     });
   }
 
@@ -159,7 +160,7 @@ export class FingerprintScanner {
 
   /** Waits for a finger and searches the whole library for it. */
   identify(options: WaitOptions = {}): Promise<IdentifyResult> {
-    return this.exclusive(async () => {
+    return this.fingerFlows.run(async () => {
       const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_WAIT_MS);
       const pressed = await this.waitFinger(true, deadline, options.signal);
       if (pressed !== 'done') return { kind: pressed };
@@ -189,7 +190,7 @@ export class FingerprintScanner {
       const features = await this.command(commands.img2Tz(buffer));
       return features.confirmation.ok ? null : { ...this.badImage(features), step };
     };
-    return this.exclusive(async () => {
+    return this.fingerFlows.run(async () => {
       // Checked before the clerk presses anything, not after two presses at Store.
       const capacity = this.capacity();
       if (!Number.isInteger(pageId) || pageId < 0 || pageId >= capacity) {
@@ -241,21 +242,16 @@ export class FingerprintScanner {
   private async handshake(transport: Transport, scope: OpenScope): Promise<void> {
     const link = new R30xLink(transport, this.address, this.replyTimeoutMs);
     scope.defer(link.attach());
+    const refused = (instruction: string, { en, zh }: Confirmation) =>
+      new DeviceError('protocol', `fingerprint: ${instruction}: ${en} (${zh})`);
     const verified = await link.request(commands.vfyPwd(this.password));
-    if (!verified.confirmation.ok) {
-      throw new DeviceError(
-        'protocol',
-        `fingerprint: VfyPwd: ${verified.confirmation.en} (${verified.confirmation.zh})`,
-      );
-    }
+    if (!verified.confirmation.ok) throw refused('VfyPwd', verified.confirmation);
     const parameters = await link.request(commands.readSysPara());
-    if (!parameters.confirmation.ok) {
-      throw new DeviceError('protocol', `fingerprint: ReadSysPara: ${parameters.confirmation.en}`);
-    }
+    if (!parameters.confirmation.ok) throw refused('ReadSysPara', parameters.confirmation);
     try {
       this.parameters = decodeSystemParameters(parameters);
     } catch (error) {
-      throw new DeviceError('protocol', `fingerprint: ReadSysPara: ${(error as Error).message}`, { cause: error });
+      throw toDeviceError(error, 'protocol', 'fingerprint: ReadSysPara');
     }
     this.link = link;
     scope.defer(() => {
@@ -266,12 +262,12 @@ export class FingerprintScanner {
   /** Queues one command behind the others and waits for its ack. */
   private command(payload: Uint8Array): Promise<Ack> {
     this.inFlight++;
-    const run = this.commandQueue.then(() => this.send(payload));
-    this.commandQueue = run.catch(() => {});
-    return run.finally(() => {
-      this.inFlight--;
-      this.lastActivity = Date.now();
-    });
+    return this.commandQueue
+      .run(() => this.send(payload))
+      .finally(() => {
+        this.inFlight--;
+        this.lastActivity = Date.now();
+      });
   }
 
   private async send(payload: Uint8Array): Promise<Ack> {
@@ -288,12 +284,6 @@ export class FingerprintScanner {
       if (error instanceof DeviceError && error.kind === 'timeout' && this.link === link) this.supervisor.fail(error);
       throw error;
     }
-  }
-
-  private exclusive<T>(flow: () => Promise<T>): Promise<T> {
-    const run = this.fingerQueue.then(flow);
-    this.fingerQueue = run.catch(() => {});
-    return run;
   }
 
   /** Polls GenImg until a finger is on the sensor (`pressed`) or off it (not `pressed`). */

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createPtyPair } from '../transport/pty-pair';
-import { SerialTransport } from '../transport/serial';
+import { waitForStatus, withPtyPair } from '../transport/test-support';
 import { DEFAULT_BAUD_RATE } from './r30x-codec';
 import { type EnrollStep, FingerprintScanner } from './scanner';
 import { FingerprintSimulator } from './simulator';
-import { waitForStatus } from './test-support';
 
 interface PtyRig {
   sim: FingerprintSimulator;
@@ -13,25 +11,25 @@ interface PtyRig {
 }
 
 /** Scanner and simulator on the two ends of a socat pty pair, each through the real serialport. */
-async function withPtyRig(body: (r: PtyRig) => Promise<void>): Promise<void> {
-  const pair = await createPtyPair();
-  const sim = new FingerprintSimulator(new SerialTransport({ path: pair.devicePath, baudRate: DEFAULT_BAUD_RATE }));
-  await sim.start();
-  const scanner = new FingerprintScanner({
-    createTransport: () => new SerialTransport({ path: pair.hostPath, baudRate: DEFAULT_BAUD_RATE }),
-    replyTimeoutMs: 500,
-    pollIntervalMs: 10,
-    probeIntervalMs: 100,
-    backoffMs: { min: 50, max: 200 },
+function withPtyRig(body: (r: PtyRig) => Promise<void>): Promise<void> {
+  return withPtyPair(DEFAULT_BAUD_RATE, async (pty) => {
+    const sim = new FingerprintSimulator(pty.deviceSide());
+    await sim.start();
+    const scanner = new FingerprintScanner({
+      createTransport: pty.hostSide,
+      replyTimeoutMs: 250,
+      pollIntervalMs: 10,
+      probeIntervalMs: 100,
+      backoffMs: { min: 50, max: 200 },
+    });
+    try {
+      await waitForStatus(scanner, 'ready');
+      await body({ sim, scanner });
+    } finally {
+      await scanner.close();
+      await sim.stop();
+    }
   });
-  try {
-    await waitForStatus(scanner, 'ready');
-    await body({ sim, scanner });
-  } finally {
-    await scanner.close();
-    await sim.stop();
-    await pair.close();
-  }
 }
 
 test('over a real pty pair: enroll with two presses, then identify', async () => {

@@ -3,6 +3,7 @@
  * template library of simulated finger identities, a sensor a test presses and lifts, the two
  * feature buffers, password check and injectable faults. Speaks the same codec as the scanner.
  */
+import { DeviceEnd } from '../transport/device-end';
 import type { Transport } from '../transport/transport';
 import {
   ackPacket,
@@ -62,14 +63,12 @@ export class FingerprintSimulator {
   private readonly buffers: [string | null, string | null] = [null, null];
   private verified = false;
   private faults: SimulatorFault[] = [];
-  private offData: (() => void) | null = null;
+  private readonly end: DeviceEnd;
   /** Every command received, in order, for tests to inspect. */
   readonly received: Command[] = [];
 
-  constructor(
-    private readonly transport: Transport,
-    options: FingerprintSimulatorOptions = {},
-  ) {
+  constructor(transport: Transport, options: FingerprintSimulatorOptions = {}) {
+    this.end = new DeviceEnd(transport, (chunk) => this.receive(chunk));
     this.address = options.address ?? DEFAULT_ADDRESS;
     this.password = options.password ?? DEFAULT_PASSWORD;
     this.capacity = options.capacity ?? DEFAULT_CAPACITY;
@@ -78,20 +77,16 @@ export class FingerprintSimulator {
 
   /** Opens the device end and starts answering, like powering the module up. */
   async start(): Promise<void> {
-    await this.transport.open();
     this.parser.reset();
-    this.offData?.();
-    this.offData = this.transport.onData((chunk) => this.receive(chunk));
+    await this.end.open();
   }
 
   /** Closes the device end, like unplugging it. The library survives, as flash does. */
   async stop(): Promise<void> {
-    this.offData?.();
-    this.offData = null;
     this.verified = false;
     this.image = null;
     this.buffers[0] = this.buffers[1] = null;
-    await this.transport.close();
+    await this.end.close();
   }
 
   pressFinger(fingerId: string, quality: PressQuality = 'good'): void {
@@ -238,11 +233,6 @@ export class FingerprintSimulator {
         : fault?.kind === 'fragmented'
           ? [...packet].map((byte) => Uint8Array.of(byte))
           : [packet];
-    for (const chunk of chunks) this.send(chunk);
-  }
-
-  private send(chunk: Uint8Array): void {
-    // A host that went away mid-reply is what a real module meets too; nothing to do about it.
-    this.transport.write(chunk).catch(() => {});
+    for (const chunk of chunks) this.end.send(chunk);
   }
 }

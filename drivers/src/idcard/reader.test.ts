@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DeviceStatus } from '@yimen/protocol';
 import { createMemoryPair } from '../transport/memory';
+import { delay, until } from '../transport/test-support';
 import { DeviceError } from '../transport/transport';
 import { IdCardReader, type IdCardReaderError, type IdCardReading, InvalidCardError } from './reader';
 import { SamFrameError } from './sam-codec';
@@ -39,14 +40,8 @@ async function rig(options: { withFingerprint?: boolean; removeAfterMisses?: num
     errors,
     statuses,
     removed: () => removed,
-    async until(what: string, done: () => boolean, ms = 2000) {
-      const start = Date.now();
-      while (!done()) {
-        if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    },
-    polls: (n: number) => new Promise((resolve) => setTimeout(resolve, n * POLL_MS * 3)),
+    until,
+    polls: (n: number) => delay(n * POLL_MS * 3),
   };
 }
 
@@ -80,7 +75,7 @@ test('a card swapped for another between polls gives removed then the new card',
   // Lifted for less than the removal threshold and replaced by another card.
   r.simulator.removeCard();
   await r.until('a miss', () => r.simulator.received.at(-1)?.cmd === 0x20);
-  await new Promise((resolve) => setTimeout(resolve, POLL_MS * 2));
+  await delay(POLL_MS * 2);
   // The first read of the new card fails (still sliding in); the reader must not settle for the old one.
   r.simulator.failNextRead();
   r.simulator.placeCard(sampleCards.hkMacauTaiwan);

@@ -128,7 +128,7 @@ export class IdCardReader {
       createTransport: options.createTransport,
       onOpen: (transport, scope) => this.handshake(transport, scope),
       openTimeoutMs: this.replyTimeoutMs * 2,
-      ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
+      backoffMs: options.backoffMs,
     });
     this.supervisor.onStatus((status) => this.listeners.status.emit(status));
   }
@@ -206,7 +206,7 @@ export class IdCardReader {
 
   private async pollOnce(link: SamLink): Promise<void> {
     const found = await link.send(Command.findCard[0], Command.findCard[1], this.replyTimeoutMs);
-    if (found.sw3 === 0x80) {
+    if (found.sw3 === SW3.findFailed) {
       this.noCard();
       return;
     }

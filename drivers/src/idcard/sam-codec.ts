@@ -28,7 +28,7 @@ export const Command = {
   readWithFingerprint: [0x30, 0x10],
 } as const satisfies Record<string, readonly [number, number]>;
 
-export const SW3 = { ok: 0x90, noContent: 0x91, cardFound: 0x9f } as const;
+export const SW3 = { ok: 0x90, noContent: 0x91, cardFound: 0x9f, findFailed: 0x80 } as const;
 
 export const TEXT_LENGTH = 256;
 export const PHOTO_LENGTH = 1024;

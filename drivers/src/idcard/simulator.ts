@@ -3,6 +3,7 @@
  * frames a real reader sends, from a settable state (card on it or not, faults to inject).
  */
 import type { IdentityCard } from '@yimen/protocol';
+import { DeviceEnd } from '../transport/device-end';
 import type { Transport } from '../transport/transport';
 import { encodeIdentity } from './identity';
 import {
@@ -11,6 +12,7 @@ import {
   encodeResponse,
   PHOTO_LENGTH,
   SAM_ID_LENGTH,
+  SamFrameError,
   SamFrameParser,
   type SamRequest,
   SW3,
@@ -21,7 +23,6 @@ const STATUS = {
   lengthError: 0x11,
   commandError: 0x21,
   readFailed: 0x41,
-  findFailed: 0x80,
   selectFailed: 0x81,
 } as const;
 
@@ -37,8 +38,8 @@ interface PlacedCard {
 
 export class IdCardSimulator {
   private readonly parser: SamFrameParser;
+  private readonly end: DeviceEnd;
   private card: PlacedCard | null = null;
-  private unsubscribe: (() => void) | null = null;
   private samStatus: number = SW3.ok;
   private readonly injected: { read: number | null; garble: boolean; silent: boolean } = {
     read: null,
@@ -49,10 +50,10 @@ export class IdCardSimulator {
   readonly received: SamRequest[] = [];
 
   constructor(
-    private readonly transport: Transport,
+    transport: Transport,
     private readonly samId: Uint8Array = DEFAULT_SAM_ID,
   ) {
-    if (samId.length !== SAM_ID_LENGTH) throw new RangeError(`SAM id must be ${SAM_ID_LENGTH} bytes`);
+    if (samId.length !== SAM_ID_LENGTH) throw new SamFrameError('bad-payload', `SAM id must be ${SAM_ID_LENGTH} bytes`);
     this.parser = new SamFrameParser({
       onFrame: (frame) => this.onFrame(frame),
       onError: (error) => {
@@ -61,24 +62,23 @@ export class IdCardSimulator {
         if (error.code === 'bad-length') this.reply(encodeResponse(STATUS.lengthError));
       },
     });
+    this.end = new DeviceEnd(transport, (chunk) => this.parser.push(chunk));
   }
 
   /** Opens the transport (plugs the reader in). */
   async open(): Promise<void> {
-    await this.transport.open();
     this.parser.reset();
-    this.unsubscribe ??= this.transport.onData((chunk) => this.parser.push(chunk));
+    await this.end.open();
   }
 
   /** Closes the transport (unplugs the reader). */
-  async close(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    await this.transport.close();
+  close(): Promise<void> {
+    return this.end.close();
   }
 
   placeCard(card: IdentityCard, photo: Uint8Array = samplePhoto(card.idNumber), fingerprint = new Uint8Array(0)): void {
-    if (photo.length !== PHOTO_LENGTH) throw new RangeError(`photo must be ${PHOTO_LENGTH} bytes of WLT data`);
+    if (photo.length !== PHOTO_LENGTH)
+      throw new SamFrameError('bad-payload', `photo must be ${PHOTO_LENGTH} bytes of WLT data`);
     this.card = { text: encodeIdentity(card), photo, fingerprint, selected: false };
   }
 
@@ -130,7 +130,7 @@ export class IdCardSimulator {
       case 0x12ff:
         return encodeResponse(SW3.ok, this.samId);
       case 0x2001:
-        return this.card ? encodeResponse(SW3.cardFound, new Uint8Array(4)) : encodeResponse(STATUS.findFailed);
+        return this.card ? encodeResponse(SW3.cardFound, new Uint8Array(4)) : encodeResponse(SW3.findFailed);
       case 0x2002:
         if (!this.card) return encodeResponse(STATUS.selectFailed);
         this.card.selected = true;
@@ -161,9 +161,7 @@ export class IdCardSimulator {
       this.injected.garble = false;
       frame[frame.length - 1] = (frame[frame.length - 1] as number) ^ 0xff;
     }
-    this.transport.write(frame).catch(() => {
-      // The host side went away mid-reply; a real reader does not care either.
-    });
+    this.end.send(frame);
   }
 }
 

@@ -3,7 +3,9 @@
  * installation picks an implementation; `SerialLedBar` speaks our own framed protocol.
  */
 import type { DeviceStatus } from '@yimen/protocol';
+import { ReplySlot } from '../transport/reply-slot';
 import { DeviceSupervisor } from '../transport/supervisor';
+import { TaskQueue } from '../transport/task-queue';
 import { DeviceError, type Transport } from '../transport/transport';
 import { ACK, encodeLedFrame, type LedCommand, NAK } from './codec';
 
@@ -27,17 +29,13 @@ export interface SerialLedBarOptions {
   backoffMs?: { min: number; max: number };
 }
 
-interface Waiter {
-  settle: (reply: number) => void;
-}
-
 export class SerialLedBar implements LedBar {
   private readonly supervisor: DeviceSupervisor;
   private readonly address: number;
   private readonly ackTimeoutMs: number;
   /** One frame in flight at a time: a bare ACK byte does not say which frame it answers. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private waiter: Waiter | null = null;
+  private readonly queue = new TaskQueue();
+  private readonly reply = new ReplySlot<number>();
   /** Replayed after a reconnect, so a bar that was power-cycled shows the right thing again. */
   private lastContent: LedCommand | null = null;
   private lastBrightness: LedCommand | null = null;
@@ -52,6 +50,8 @@ export class SerialLedBar implements LedBar {
       backoffMs: options.backoffMs,
       onOpen: async (transport, scope) => {
         scope.defer(transport.onData((chunk) => this.receive(chunk)));
+        // A frame still waiting for its ACK on this link is answered no more once it is gone.
+        scope.defer(() => this.reply.reject(new DeviceError('closed', `LED bar ${this.address}: link closed`)));
         await this.exchange(transport, { type: 'ping' });
         for (const command of [this.lastBrightness, this.lastContent]) {
           if (command) await this.exchange(transport, command);
@@ -106,22 +106,18 @@ export class SerialLedBar implements LedBar {
   private async send(command: LedCommand): Promise<void> {
     // Encoded first: a bad value is the caller's mistake and must not cost the link.
     const bytes = encodeLedFrame({ address: this.address, command });
-    await this.enqueue(async () => {
+    await this.queue.run(async () => {
       const transport = this.supervisor.current();
       if (!transport) throw new DeviceError('absent', 'LED 屏未连接 (LED bar not connected)');
       try {
         await this.exchange(transport, command, bytes);
       } catch (error) {
-        if (error instanceof DeviceError && error.kind !== 'protocol') this.supervisor.fail(error);
+        // Only a failure of the link still in use says anything about it.
+        const linkFailed = error instanceof DeviceError && (error.kind === 'timeout' || error.kind === 'io');
+        if (linkFailed && this.supervisor.current() === transport) this.supervisor.fail(error);
         throw error;
       }
     });
-  }
-
-  private enqueue<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => {});
-    return result;
   }
 
   /** Writes one frame and waits for the bar's ACK. */
@@ -130,37 +126,22 @@ export class SerialLedBar implements LedBar {
     command: LedCommand,
     bytes: Uint8Array = encodeLedFrame({ address: this.address, command }),
   ): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const reply = new Promise<number>((resolve, reject) => {
-      this.waiter = { settle: resolve };
-      timer = setTimeout(
-        () =>
-          reject(
-            new DeviceError('timeout', `LED 屏无应答 (LED bar ${this.address}: no ACK within ${this.ackTimeoutMs} ms)`),
-          ),
-        this.ackTimeoutMs,
-      );
-    });
-    // Handled here too, so a timeout while the write is still pending is no unhandled rejection.
-    reply.catch(() => {});
+    const reply = this.reply.wait(
+      this.ackTimeoutMs,
+      () => new DeviceError('timeout', `LED 屏无应答 (LED bar ${this.address}: no ACK within ${this.ackTimeoutMs} ms)`),
+    );
     try {
       await transport.write(bytes);
-      if ((await reply) === NAK) {
-        throw new DeviceError('protocol', `LED bar ${this.address} refused ${command.type} (NAK)`);
-      }
-    } finally {
-      clearTimeout(timer);
-      this.waiter = null;
+    } catch (error) {
+      this.reply.reject(error);
+    }
+    if ((await reply) === NAK) {
+      throw new DeviceError('protocol', `LED bar ${this.address} refused ${command.type} (NAK)`);
     }
   }
 
   private receive(chunk: Buffer): void {
-    for (const byte of chunk) {
-      // Anything but ACK/NAK, or a reply nobody waits for, is line noise.
-      if ((byte === ACK || byte === NAK) && this.waiter) {
-        this.waiter.settle(byte);
-        this.waiter = null;
-      }
-    }
+    // Anything but ACK/NAK, or a reply nobody waits for, is line noise.
+    for (const byte of chunk) if (byte === ACK || byte === NAK) this.reply.resolve(byte);
   }
 }

@@ -2,6 +2,7 @@
  * A window LED bar without hardware: decodes our LED frames from the line, ACKs or NAKs like
  * a bar's controller, and keeps what the bar shows, for tests and the agent's demo mode.
  */
+import { DeviceEnd } from '../transport/device-end';
 import type { Transport } from '../transport/transport';
 import { ACK, BROADCAST, type LedCodecError, type LedCommand, NAK } from './codec';
 import { LedFrameParser } from './parser';
@@ -34,27 +35,26 @@ export class LedBarSimulator {
   readonly errors: LedCodecError[] = [];
   private state: LedBarView = { mode: 'idle', text: '', scroll: false, brightness: 8 };
   private parser = new LedFrameParser();
-  private unsubscribe: (() => void) | null = null;
+  private readonly end: DeviceEnd;
 
   constructor(
-    private readonly transport: Transport,
+    transport: Transport,
     readonly address = 1,
-  ) {}
+  ) {
+    this.end = new DeviceEnd(transport, (chunk) => this.receive(chunk));
+  }
 
   get view(): LedBarView {
     return { ...this.state };
   }
 
   async open(): Promise<void> {
-    await this.transport.open();
     this.parser = new LedFrameParser();
-    this.unsubscribe = this.transport.onData((chunk) => this.receive(chunk));
+    await this.end.open();
   }
 
-  async close(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    await this.transport.close();
+  close(): Promise<void> {
+    return this.end.close();
   }
 
   private receive(chunk: Buffer): void {
@@ -88,8 +88,6 @@ export class LedBarSimulator {
   }
 
   private reply(byte: number): void {
-    this.transport.write(Uint8Array.of(byte)).catch(() => {
-      // The host went away mid-reply; it will time out and retry.
-    });
+    this.end.send(Uint8Array.of(byte));
   }
 }

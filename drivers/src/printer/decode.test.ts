@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { splitAt } from '../transport/test-support';
 import { type DecodedItem, type DecodeIssue, decode, EscPosDecoder } from './decode';
 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex');
@@ -131,17 +132,6 @@ function collect(chunks: Uint8Array[]): { items: DecodedItem[]; issues: DecodeIs
   for (const chunk of chunks) decoder.push(chunk);
   decoder.end();
   return out;
-}
-
-function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let start = 0;
-  for (const p of [...points, bytes.length]) {
-    chunks.push(bytes.subarray(start, p));
-    start = p;
-  }
-  return chunks;
 }
 
 const SAMPLE = Buffer.concat([

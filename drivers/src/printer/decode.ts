@@ -142,6 +142,11 @@ interface QrState {
 
 const hex = (b: number) => b.toString(16).padStart(2, '0').toUpperCase();
 
+/** `{ need }` when the `count` parameter bytes after a two-byte command at `i` have not all arrived. */
+function missingParams(buf: Buffer, i: number, count: number): Step | null {
+  return i + 2 + count > buf.length ? { need: 2 + count } : null;
+}
+
 function defaultStyle(): TextStyle {
   return { align: 'left', width: 1, height: 1, bold: false };
 }
@@ -269,7 +274,6 @@ export class EscPosDecoder {
     if (i + 1 >= buf.length) return { need: 2 };
     const at = this.base + i;
     const cmd = buf[i + 1] as number;
-    const param = (k: number): Step | null => (i + 2 + k > buf.length ? { need: 2 + k } : null);
     switch (cmd) {
       case 0x40: {
         if (this.lineParts.length > 0) this.issue('discarded', at, 'ESC @ clears text that had no line end');
@@ -280,20 +284,20 @@ export class EscPosDecoder {
         return 2;
       }
       case 0x21: {
-        const wait = param(1);
+        const wait = missingParams(buf, i, 1);
         if (wait) return wait;
         const n = buf[i + 2] as number;
         this.style = { ...this.style, bold: (n & 0x08) !== 0, height: n & 0x10 ? 2 : 1, width: n & 0x20 ? 2 : 1 };
         return 3;
       }
       case 0x45: {
-        const wait = param(1);
+        const wait = missingParams(buf, i, 1);
         if (wait) return wait;
         this.style = { ...this.style, bold: ((buf[i + 2] as number) & 1) === 1 };
         return 3;
       }
       case 0x61: {
-        const wait = param(1);
+        const wait = missingParams(buf, i, 1);
         if (wait) return wait;
         const align = ALIGN_BY_CODE[buf[i + 2] as number];
         if (align) this.style = { ...this.style, align };
@@ -301,12 +305,12 @@ export class EscPosDecoder {
         return 3;
       }
       case 0x64: {
-        const wait = param(1);
+        const wait = missingParams(buf, i, 1);
         if (wait) return wait;
         return this.feed(buf[i + 2] as number, 0);
       }
       case 0x4a: {
-        const wait = param(1);
+        const wait = missingParams(buf, i, 1);
         if (wait) return wait;
         return this.feed(0, buf[i + 2] as number);
       }
@@ -322,14 +326,8 @@ export class EscPosDecoder {
         this.issue('badParameter', at, 'ESC D without a NUL within 32 positions');
         return 2;
       }
-      default: {
-        const size = IGNORED_ESC[cmd];
-        if (size === undefined) {
-          this.issue('unknownCommand', at, `unknown command ESC ${hex(cmd)}`);
-          return 2;
-        }
-        return param(size) ?? 2 + size;
-      }
+      default:
+        return this.ignored(buf, i, 'ESC', IGNORED_ESC);
     }
   }
 
@@ -337,10 +335,9 @@ export class EscPosDecoder {
     if (i + 1 >= buf.length) return { need: 2 };
     const at = this.base + i;
     const cmd = buf[i + 1] as number;
-    const param = (k: number): Step | null => (i + 2 + k > buf.length ? { need: 2 + k } : null);
     switch (cmd) {
       case 0x21: {
-        const wait = param(1);
+        const wait = missingParams(buf, i, 1);
         if (wait) return wait;
         const n = buf[i + 2] as number;
         if ((n & 0x88) !== 0) this.issue('badParameter', at, `GS ! ${hex(n)}: sizes are 1..8`);
@@ -356,19 +353,13 @@ export class EscPosDecoder {
       case 0x6b:
         return this.barcode(buf, i);
       case 0x72: {
-        const wait = param(1);
+        const wait = missingParams(buf, i, 1);
         if (wait) return wait;
         this.issue('unsupported', at, 'GS r status transmission is not answered; use DLE EOT');
         return 3;
       }
-      default: {
-        const size = IGNORED_GS[cmd];
-        if (size === undefined) {
-          this.issue('unknownCommand', at, `unknown command GS ${hex(cmd)}`);
-          return 2;
-        }
-        return param(size) ?? 2 + size;
-      }
+      default:
+        return this.ignored(buf, i, 'GS', IGNORED_GS);
     }
   }
 
@@ -379,12 +370,18 @@ export class EscPosDecoder {
     if (cmd === 0x26 || cmd === 0x2e) return 2;
     if (cmd === 0x28) return this.extended(buf, i, 'FS');
     if (cmd === 0x32) return i + 76 > buf.length ? { need: 76 } : 76; // FS 2 c1 c2 + 72 bytes: user Kanji
-    const size = IGNORED_FS[cmd];
+    return this.ignored(buf, i, 'FS', IGNORED_FS);
+  }
+
+  /** A command that takes a fixed number of parameter bytes and is skipped; unknown ones are reported. */
+  private ignored(buf: Buffer, i: number, prefix: string, table: Readonly<Record<number, number>>): Step {
+    const cmd = buf[i + 1] as number;
+    const size = table[cmd];
     if (size === undefined) {
-      this.issue('unknownCommand', this.base + i, `unknown command FS ${hex(cmd)}`);
+      this.issue('unknownCommand', this.base + i, `unknown command ${prefix} ${hex(cmd)}`);
       return 2;
     }
-    return i + 2 + size > buf.length ? { need: 2 + size } : 2 + size;
+    return missingParams(buf, i, size) ?? 2 + size;
   }
 
   private dle(buf: Buffer, i: number): Step {

@@ -2,26 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TcpTransport } from '../transport/tcp';
 import { PrinterError } from './errors';
-import { EscPosPrinter, type PrinterState } from './printer';
+import { EscPosPrinter } from './printer';
 import { SAMPLE_MATERIALS_LIST, SAMPLE_TICKET } from './samples';
 import { startTcpPrinterSimulator } from './simulator';
+import { untilPrinter } from './test-support';
 
-function until(printer: EscPosPrinter, ok: (s: PrinterState) => boolean, timeoutMs = 5000): Promise<PrinterState> {
-  const now = { device: printer.status, printer: printer.printerStatus };
-  if (ok(now)) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`state not reached; last ${JSON.stringify(printer.status)}`));
-    }, timeoutMs);
-    const off = printer.onStatus((s) => {
-      if (!ok(s)) return;
-      clearTimeout(timer);
-      off();
-      resolve(s);
-    });
-  });
-}
+const E2E_TIMEOUT_MS = 5000;
 
 test('network printer on 127.0.0.1: print, paper out, unplug and replug', async () => {
   let server = await startTcpPrinterSimulator({ port: 0 });
@@ -34,7 +20,7 @@ test('network printer on 127.0.0.1: print, paper out, unplug and replug', async 
     backoffMs: { min: 20, max: 200 },
   });
   try {
-    await until(printer, (s) => s.device.state === 'ready');
+    await untilPrinter(printer, (s) => s.device.state === 'ready', E2E_TIMEOUT_MS);
 
     const next = simulator.nextDocument();
     await printer.printTicket(SAMPLE_TICKET);
@@ -60,14 +46,14 @@ test('network printer on 127.0.0.1: print, paper out, unplug and replug', async 
     simulator.setPaper('ok');
 
     await server.close();
-    await until(printer, (s) => s.device.state === 'absent');
+    await untilPrinter(printer, (s) => s.device.state === 'absent', E2E_TIMEOUT_MS);
     await assert.rejects(
       printer.printTicket(SAMPLE_TICKET),
       (e: unknown) => e instanceof PrinterError && e.code === 'absent',
     );
 
     server = await startTcpPrinterSimulator({ port, simulator });
-    await until(printer, (s) => s.device.state === 'ready');
+    await untilPrinter(printer, (s) => s.device.state === 'ready', E2E_TIMEOUT_MS);
     await printer.printTicket(SAMPLE_TICKET);
     assert.equal(simulator.documents.length, 3);
     assert.deepEqual(simulator.issues, []);

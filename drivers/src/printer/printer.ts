@@ -4,7 +4,9 @@
  * cannot print, with a typed PrinterError instead of bytes that vanish.
  */
 import type { DeviceStatus, PrinterStatus } from '@yimen/protocol';
-import { DeviceSupervisor, type OpenScope } from '../transport/supervisor';
+import { ReplySlot } from '../transport/reply-slot';
+import { DeviceSupervisor, type OpenScope, sameDeviceStatus } from '../transport/supervisor';
+import { TaskQueue } from '../transport/task-queue';
 import { DeviceError, Listeners, type Transport } from '../transport/transport';
 import { statusRequest } from './builder';
 import { PrinterError } from './errors';
@@ -34,11 +36,6 @@ export interface PrinterState {
   printer: PrinterStatus | null;
 }
 
-interface ReplyWaiter {
-  resolve(byte: number): void;
-  reject(error: PrinterError): void;
-}
-
 const REQUESTS: readonly StatusRequest[] = [1, 2, 4];
 
 function samePrinterStatus(a: PrinterStatus | null, b: PrinterStatus | null): boolean {
@@ -51,10 +48,6 @@ function samePrinterStatus(a: PrinterStatus | null, b: PrinterStatus | null): bo
   );
 }
 
-function sameDeviceStatus(a: DeviceStatus, b: DeviceStatus): boolean {
-  return a.state === b.state && (a as { reason?: string }).reason === (b as { reason?: string }).reason;
-}
-
 export class EscPosPrinter {
   readonly paperWidth: PaperWidth;
   private readonly supervisor: DeviceSupervisor;
@@ -64,9 +57,9 @@ export class EscPosPrinter {
   private readonly maxMissedPolls: number;
   private lastPrinter: PrinterStatus | null = null;
   private lastState: PrinterState;
-  private waiter: ReplyWaiter | null = null;
-  /** Serialises status exchanges and print jobs so replies are never mixed up. */
-  private lock: Promise<unknown> = Promise.resolve();
+  private readonly reply = new ReplySlot<number>();
+  /** Status exchanges and print jobs take turns, so replies are never mixed up. */
+  private readonly turns = new TaskQueue();
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
   private missedPolls = 0;
   private stopped = false;
@@ -81,7 +74,7 @@ export class EscPosPrinter {
       name: options.name ?? 'printer',
       createTransport: options.createTransport,
       onOpen: (transport, scope) => this.handshake(transport, scope),
-      ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
+      backoffMs: options.backoffMs,
       openTimeoutMs: this.statusTimeoutMs * REQUESTS.length + 2000,
     });
     this.supervisor.onStatus(() => this.publish());
@@ -102,7 +95,7 @@ export class EscPosPrinter {
 
   /** Asks the printer now (DLE EOT 1, 2, 4). */
   async queryStatus(): Promise<PrinterStatus> {
-    return this.exclusive(() => this.readStatus(this.connected()));
+    return this.turns.run(() => this.readStatus(this.connected()));
   }
 
   /**
@@ -111,19 +104,14 @@ export class EscPosPrinter {
    * during a job), timeout when it does not answer, absent or io when the link is not there.
    */
   async print(bytes: Uint8Array): Promise<void> {
-    await this.exclusive(async () => {
+    await this.turns.run(async () => {
       const transport = this.connected();
       this.refuseIfBlocked(await this.readStatus(transport), 'not sent');
       try {
         await transport.write(bytes);
       } catch (error) {
-        throw new PrinterError(
-          error instanceof DeviceError && error.kind === 'absent' ? 'absent' : 'io',
-          String(error),
-          {
-            cause: error,
-          },
-        );
+        const code = error instanceof DeviceError && error.kind === 'absent' ? 'absent' : 'io';
+        throw new PrinterError(code, `printer: job not sent: ${String(error)}`, { cause: error });
       }
       this.refuseIfBlocked(await this.readStatus(transport), 'may be incomplete');
     });
@@ -160,23 +148,17 @@ export class EscPosPrinter {
     if (blocker) throw new PrinterError(blocker, `printer reports ${blocker}; job ${what}`);
   }
 
-  private exclusive<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.lock.then(run);
-    this.lock = result.catch(() => {});
-    return result;
-  }
-
   /** Runs after each open: subscribes to replies and reads the status once. */
   private async handshake(transport: Transport, scope: OpenScope): Promise<void> {
     const unsubscribe = transport.onData((chunk) => this.onData(chunk));
     scope.defer(() => {
       unsubscribe();
-      this.waiter?.reject(new PrinterError('absent', 'printer link closed'));
+      this.reply.reject(new PrinterError('absent', 'printer link closed'));
       this.stopPolling();
       this.setPrinter(null);
     });
     try {
-      await this.exclusive(() => this.readStatus(transport));
+      await this.turns.run(() => this.readStatus(transport));
     } catch (error) {
       if (error instanceof PrinterError && error.code === 'timeout') {
         throw new DeviceError('timeout', 'printer: no status reply', { cause: error });
@@ -191,10 +173,7 @@ export class EscPosPrinter {
     // One reply byte per request; anything unasked (ASB, late replies) is dropped. When a late
     // reply and the awaited one arrive together, the last byte is the newest.
     const byte = chunk[chunk.length - 1];
-    const waiter = this.waiter;
-    if (byte === undefined || !waiter) return;
-    this.waiter = null;
-    waiter.resolve(byte);
+    if (byte !== undefined) this.reply.resolve(byte);
   }
 
   private async readStatus(transport: Transport): Promise<PrinterStatus> {
@@ -212,28 +191,14 @@ export class EscPosPrinter {
   }
 
   private request(transport: Transport, n: StatusRequest): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiter = null;
-        reject(new PrinterError('timeout', `printer: no reply to DLE EOT ${n} within ${this.statusTimeoutMs} ms`));
-      }, this.statusTimeoutMs);
-      this.waiter = {
-        resolve: (byte) => {
-          clearTimeout(timer);
-          resolve(byte);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          this.waiter = null;
-          reject(error);
-        },
-      };
-      transport.write(statusRequest(n)).catch((error: unknown) => {
-        this.waiter?.reject(
-          new PrinterError('io', `printer: status request failed: ${String(error)}`, { cause: error }),
-        );
-      });
+    const reply = this.reply.wait(
+      this.statusTimeoutMs,
+      () => new PrinterError('timeout', `printer: no reply to DLE EOT ${n} within ${this.statusTimeoutMs} ms`),
+    );
+    transport.write(statusRequest(n)).catch((error: unknown) => {
+      this.reply.reject(new PrinterError('io', `printer: status request failed: ${String(error)}`, { cause: error }));
     });
+    return reply;
   }
 
   private schedulePoll(): void {
@@ -252,7 +217,7 @@ export class EscPosPrinter {
     const transport = this.supervisor.current();
     if (!transport || this.stopped) return;
     try {
-      await this.exclusive(() => this.readStatus(transport));
+      await this.turns.run(() => this.readStatus(transport));
       this.missedPolls = 0;
     } catch (error) {
       if (this.supervisor.current() !== transport) return;

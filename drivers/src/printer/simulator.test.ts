@@ -90,3 +90,18 @@ test('with pngDir each document is drawn to a PNG file', async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a link served again after disconnect is answered once per status query, not once per serve', async () => {
+  const simulator = new PrinterSimulator();
+  const { host, device } = createMemoryPair();
+  await simulator.serve(device);
+  await host.open();
+  const replies: number[] = [];
+  host.onData((chunk) => replies.push(...chunk));
+  await simulator.disconnect();
+  await simulator.serve(device);
+  await simulator.serve(device);
+  await host.write(hex('10 04 01'));
+  await tick();
+  assert.deepEqual(replies, [0x12]);
+});

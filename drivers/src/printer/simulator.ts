@@ -56,7 +56,8 @@ export class PrinterSimulator {
   dropped = 0;
   private stateValue: SimulatedState;
   private pending: DecodedItem[] = [];
-  private readonly links = new Set<Transport>();
+  /** Each served link and what stops serving it. */
+  private readonly links = new Map<Transport, () => void>();
   private readonly documentListeners = new Listeners<PrintedDocument>();
 
   constructor(private readonly options: PrinterSimulatorOptions = {}) {
@@ -113,14 +114,15 @@ export class PrinterSimulator {
         transport.write(Uint8Array.of(reply)).catch(() => {});
       },
     });
+    this.links.get(transport)?.();
     const offData = transport.onData((chunk) => decoder.push(chunk));
     const offLost = transport.onLost(() => release());
     const release = () => {
       offData();
       offLost();
-      this.links.delete(transport);
+      if (this.links.get(transport) === release) this.links.delete(transport);
     };
-    this.links.add(transport);
+    this.links.set(transport, release);
     if (!transport.isOpen) {
       try {
         await transport.open();
@@ -135,7 +137,12 @@ export class PrinterSimulator {
   async disconnect(): Promise<void> {
     const links = [...this.links];
     this.links.clear();
-    await Promise.all(links.map((link) => link.close().catch(() => {})));
+    await Promise.all(
+      links.map(([link, release]) => {
+        release();
+        return link.close().catch(() => {});
+      }),
+    );
   }
 
   private printed(item: DecodedItem): void {

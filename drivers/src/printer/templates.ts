@@ -64,7 +64,7 @@ function checkDays(name: string, days: number): void {
   if (!Number.isSafeInteger(days) || days < 0) throw new PrinterError('invalidInput', `${name}: bad day count ${days}`);
 }
 
-/** 一次性告知单 */
+/** The one-time materials list (一次性告知单): conditions, materials, time limits, fee, contact. */
 export function renderMaterialsList(list: MaterialsListPrint, options: RenderOptions): Buffer {
   checkWidth(options);
   checkDays('promisedTimeLimitDays', list.promisedTimeLimitDays);

@@ -2,18 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DeviceStatus } from '@yimen/protocol';
 import { createHidTransport, type HidDeviceInfo } from '../transport/hid';
+import { waitForStatus } from '../transport/test-support';
 import { DEFAULT_RATING_PAD_PROFILE } from './profile';
 import { type RatingEvent, RatingPad } from './rating-pad';
 import { RatingReportError } from './reports';
 import { RatingPadSimulator } from './simulator';
-
-async function until(check: () => boolean, what: string, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 function setup() {
   const simulator = new RatingPadSimulator();
@@ -33,7 +26,7 @@ function setup() {
 test('each press is one rating event with its level and time, however long the key is held', async () => {
   const { simulator, pad, ratings } = setup();
   try {
-    await until(() => pad.status.state === 'ready', 'ready');
+    await waitForStatus(pad, 'ready');
     simulator.press('verySatisfied');
     simulator.hold('dissatisfied', 5);
     simulator.release();
@@ -52,7 +45,7 @@ test('each press is one rating event with its level and time, however long the k
 test('garbage reports are problems; the pad keeps working', async () => {
   const { simulator, pad, ratings, problems } = setup();
   try {
-    await until(() => pad.status.state === 'ready', 'ready');
+    await waitForStatus(pad, 'ready');
     simulator.sendReport(Uint8Array.of(0x01, 0x0a));
     simulator.sendReport(Uint8Array.of(0x07, 0x01));
     simulator.sendReport(new Uint8Array(0));
@@ -77,13 +70,13 @@ test('unplugged → absent, replugged → ready and rating again', async () => {
   const statuses: DeviceStatus[] = [];
   pad.onStatus((s) => statuses.push(s));
   try {
-    await until(() => pad.status.state === 'ready', 'ready');
+    await waitForStatus(pad, 'ready');
     simulator.unplug();
-    await until(() => pad.status.state === 'absent', 'absent');
+    await waitForStatus(pad, 'absent');
     simulator.press('satisfied');
     assert.equal(ratings.length, 0);
     simulator.replug();
-    await until(() => pad.status.state === 'ready', 'ready again');
+    await waitForStatus(pad, 'ready');
     simulator.press('satisfied');
     assert.deepEqual(
       ratings.map((r) => r.level),
@@ -117,7 +110,7 @@ test('a pad in keyboard mode shows as a fault that tells the clerk to switch it 
     backoffMs: { min: 1000, max: 1000 },
   });
   try {
-    await until(() => pad.status.state === 'fault', 'fault');
+    await waitForStatus(pad, 'fault');
     const status = pad.status;
     assert.ok(status.state === 'fault');
     assert.match(status.reason, /键盘模式/);

@@ -10,6 +10,7 @@ import {
   openNodeHidDevice,
   selectHidDevice,
 } from './hid';
+import { isDeviceError } from './test-support';
 import { DeviceError } from './transport';
 
 class FakeDevice extends EventEmitter implements HidDeviceLike {
@@ -29,8 +30,6 @@ class FakeDevice extends EventEmitter implements HidDeviceLike {
 function transportOver(device: FakeDevice): HidTransport {
   return new HidTransport({ description: 'hid test', openDevice: async () => device });
 }
-
-const isKind = (kind: string) => (error: unknown) => error instanceof DeviceError && error.kind === kind;
 
 test('reports arrive as one data chunk each; writes go to the device', async () => {
   const device = new FakeDevice();
@@ -62,7 +61,7 @@ test('a device error is a loss: onLost with DeviceError absent, the device close
   assert.equal(device.closed, 1);
   device.emit('data', Buffer.from([1]));
   assert.deepEqual(chunks, []);
-  await assert.rejects(transport.write(Uint8Array.of(0)), isKind('closed'));
+  await assert.rejects(transport.write(Uint8Array.of(0)), isDeviceError('closed'));
 });
 
 test('close() closes the device without reporting a loss, and the transport can reopen', async () => {
@@ -71,7 +70,7 @@ test('close() closes the device without reporting a loss, and the transport can 
   let lost = 0;
   transport.onLost(() => lost++);
   await transport.open();
-  await assert.rejects(transport.open(), isKind('io'));
+  await assert.rejects(transport.open(), isDeviceError('io'));
   await transport.close();
   assert.equal(device.closed, 1);
   assert.equal(transport.isOpen, false);
@@ -94,12 +93,12 @@ test('open and write failures become DeviceErrors', async () => {
       throw new Error('cannot open device');
     },
   });
-  await assert.rejects(failing.open(), isKind('absent'));
+  await assert.rejects(failing.open(), isDeviceError('absent'));
   const device = new FakeDevice();
   const transport = transportOver(device);
   await transport.open();
   device.failWrites = true;
-  await assert.rejects(transport.write(Uint8Array.of(0)), isKind('io'));
+  await assert.rejects(transport.write(Uint8Array.of(0)), isDeviceError('io'));
 });
 
 const PAD = { vendorId: 0x1209, productId: 0x0001 };
@@ -113,8 +112,8 @@ test('device lookup by vendor/product, picking the usage page when asked', () =>
   ];
   assert.equal(selectHidDevice(devices, PAD).path, '/dev/hidraw1');
   assert.equal(selectHidDevice(devices, { ...PAD, usagePage: 0xff00 }).path, '/dev/hidraw2');
-  assert.throws(() => selectHidDevice(devices, { ...PAD, productId: 2 }), isKind('absent'));
-  assert.throws(() => selectHidDevice(devices, { ...PAD, usagePage: 0xff01 }), isKind('absent'));
+  assert.throws(() => selectHidDevice(devices, { ...PAD, productId: 2 }), isDeviceError('absent'));
+  assert.throws(() => selectHidDevice(devices, { ...PAD, usagePage: 0xff01 }), isDeviceError('absent'));
 });
 
 test('a pad that only shows up as a keyboard is unsupported, with a zh-CN and English message', () => {
@@ -160,17 +159,17 @@ test('the node-hid factory selects hidraw, enumerates and opens the chosen path'
 
 test('the node-hid factory reports keyboard mode and open failures as typed errors', async () => {
   const { module } = fakeModule([entry({ usagePage: 0x01, usage: 0x06 })], async () => new FakeDevice());
-  await assert.rejects(openNodeHidDevice(PAD, module), isKind('unsupported'));
+  await assert.rejects(openNodeHidDevice(PAD, module), isDeviceError('unsupported'));
   const denied = fakeModule([entry({})], async () => {
     throw new Error('cannot open device with path /dev/hidraw0');
   });
   await assert.rejects(openNodeHidDevice(PAD, denied.module), (error: unknown) => {
-    assert.ok(isKind('io')(error));
+    assert.ok(isDeviceError('io')(error));
     assert.match((error as Error).message, /udev/);
     return true;
   });
 });
 
 test('the real node-hid module loads and reports a missing pad as absent', async () => {
-  await assert.rejects(openNodeHidDevice({ vendorId: 0x1209, productId: 0xfffe }), isKind('absent'));
+  await assert.rejects(openNodeHidDevice({ vendorId: 0x1209, productId: 0xfffe }), isDeviceError('absent'));
 });

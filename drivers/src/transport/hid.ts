@@ -3,7 +3,7 @@
  * so report parsers can treat a chunk as a report. The device is injected as a small
  * interface, so everything above node-hid is tested without /dev/uhid.
  */
-import { DeviceError, Listeners, type Transport } from './transport';
+import { DeviceError, Listeners, type Transport, toDeviceError } from './transport';
 
 /** The part of node-hid's HID / HIDAsync device this transport uses. */
 export interface HidDeviceLike {
@@ -98,7 +98,7 @@ export class HidTransport implements Transport {
     try {
       device = await this.options.openDevice();
     } catch (error) {
-      throw asDeviceError(this.description, 'open', error, 'absent');
+      throw toDeviceError(error, 'absent', `${this.description}: open`);
     }
     const session = { device };
     this.session = session;
@@ -110,7 +110,7 @@ export class HidTransport implements Transport {
       if (this.session !== session) return;
       this.session = null;
       void closeQuietly(device);
-      this.lost.emit(asDeviceError(this.description, 'lost', error, 'absent'));
+      this.lost.emit(toDeviceError(error, 'absent', `${this.description}: lost`));
     });
   }
 
@@ -120,7 +120,7 @@ export class HidTransport implements Transport {
     try {
       await device.write(Buffer.from(data));
     } catch (error) {
-      throw asDeviceError(this.description, 'write', error, 'io');
+      throw toDeviceError(error, 'io', `${this.description}: write`);
     }
   }
 
@@ -145,12 +145,6 @@ async function closeQuietly(device: HidDeviceLike): Promise<void> {
   } catch {
     // Closing a device that is already gone fails; it is closed either way.
   }
-}
-
-function asDeviceError(description: string, action: string, error: unknown, kind: 'absent' | 'io'): DeviceError {
-  if (error instanceof DeviceError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new DeviceError(kind, `${description}: ${action}: ${detail}`, { cause: error });
 }
 
 /** The part of the node-hid module the real factory uses; injectable for tests. */

@@ -50,7 +50,6 @@ export async function createPtyPair(): Promise<PtyPair> {
   });
   const paths = await new Promise<string[]>((resolve, reject) => {
     let stderr = '';
-    const found: string[] = [];
     const fail = (message: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -62,7 +61,8 @@ export async function createPtyPair(): Promise<PtyPair> {
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (text: string) => {
       stderr += text;
-      for (const match of text.matchAll(PTY_LINE)) found.push(match[1] as string);
+      // Matched on everything so far: a chunk may end in the middle of a line.
+      const found = Array.from(stderr.matchAll(PTY_LINE), (match) => match[1] as string);
       // socat reports both ptys before its transfer loop starts, so both ends are ready.
       if (found.length >= 2 && /starting data transfer loop/.test(stderr)) {
         clearTimeout(timer);

@@ -1,7 +1,7 @@
 /** Serial link (USB-serial, RS-232/RS-485 adapters, pty pairs in tests) over `serialport`. */
 import { SerialPort } from 'serialport';
 import { hangupAwareBinding } from './serial-binding';
-import { DeviceError, Listeners, type Transport } from './transport';
+import { DeviceError, Listeners, type Transport, toDeviceError } from './transport';
 
 export { type ListDeps, listSerialPorts, type SerialPortEntry, type SerialPortList } from './serial-ports';
 
@@ -16,27 +16,28 @@ export interface SerialOptions {
 /** Error codes meaning "the device file is not there (any more)". */
 const ABSENT_CODES = new Set(['ENOENT', 'ENODEV', 'ENXIO', 'EIO', 'EBADF']);
 
+/** serialport's open errors carry the errno only as text, e.g. "No such file or directory, cannot open …". */
+const ERRNO_TEXT: readonly (readonly [RegExp, string])[] = [
+  [/No such file or directory/i, 'ENOENT'],
+  [/No such device/i, 'ENODEV'],
+  [/Permission denied/i, 'EACCES'],
+];
+
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') return code;
-  // serialport's open errors carry the errno only in the message ("No such file or directory").
   const message = error instanceof Error ? error.message : String(error);
-  if (/No such file|cannot open/i.test(message) && !/Permission denied/i.test(message)) return 'ENOENT';
-  if (/Permission denied/i.test(message)) return 'EACCES';
-  return undefined;
+  return ERRNO_TEXT.find(([text]) => text.test(message))?.[1];
 }
 
-function toDeviceError(description: string, action: string, error: unknown): DeviceError {
+function serialError(description: string, action: string, error: unknown): DeviceError {
   const code = errorCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
-  if (code && ABSENT_CODES.has(code))
-    return new DeviceError('absent', `${description}: ${action}: ${detail}`, { cause: error });
   if (code === 'EACCES') {
     return new DeviceError('io', `${description}: ${action}: permission denied (is the user in group dialout?)`, {
       cause: error,
     });
   }
-  return new DeviceError('io', `${description}: ${action}: ${detail}`, { cause: error });
+  return toDeviceError(error, code && ABSENT_CODES.has(code) ? 'absent' : 'io', `${description}: ${action}`);
 }
 
 export class SerialTransport implements Transport {
@@ -67,15 +68,15 @@ export class SerialTransport implements Transport {
         autoOpen: false,
       });
     } catch (error) {
-      throw toDeviceError(this.description, 'invalid options', error);
+      throw serialError(this.description, 'invalid options', error);
     }
     await new Promise<void>((resolve, reject) => {
-      port.open((error) => (error ? reject(toDeviceError(this.description, 'open', error)) : resolve()));
+      port.open((error) => (error ? reject(serialError(this.description, 'open', error)) : resolve()));
     });
     this.port = port;
     port.on('data', (chunk: Buffer) => this.data.emit(chunk));
     // A read error on an open port (EIO when a pty peer or USB adapter goes away) ends the link.
-    port.on('error', (error: Error) => this.drop(port, toDeviceError(this.description, 'lost', error)));
+    port.on('error', (error: Error) => this.drop(port, serialError(this.description, 'lost', error)));
     // serialport closes with an error only on a disconnect: the device is gone.
     port.on('close', (error: Error | null) => {
       if (error)
@@ -88,7 +89,7 @@ export class SerialTransport implements Transport {
     if (!port?.isOpen) throw new DeviceError('closed', `${this.description}: not open`);
     await new Promise<void>((resolve, reject) => {
       port.write(Buffer.from(data), (error) =>
-        error ? reject(toDeviceError(this.description, 'write', error)) : resolve(),
+        error ? reject(serialError(this.description, 'write', error)) : resolve(),
       );
     });
   }

@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DeviceStatus } from '@yimen/protocol';
 import { createMemoryPair } from './memory';
 import { DeviceSupervisor } from './supervisor';
+import { delay, until, waitForStatus } from './test-support';
 import { DeviceError, type Transport } from './transport';
-
-function waitForStatus(supervisor: DeviceSupervisor, state: DeviceStatus['state'], ms = 2000): Promise<DeviceStatus> {
-  if (supervisor.status.state === state) return Promise.resolve(supervisor.status);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`status stayed ${JSON.stringify(supervisor.status)}, wanted ${state}`));
-    }, ms);
-    const off = supervisor.onStatus((status) => {
-      if (status.state !== state) return;
-      clearTimeout(timer);
-      off();
-      resolve(status);
-    });
-  });
-}
 
 function timerCount(): number {
   return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
@@ -78,10 +62,7 @@ test('a handshake that never answers counts as absent after the open timeout', a
     openTimeoutMs: 20,
     backoffMs: { min: 1000, max: 1000 },
   });
-  const started = Date.now();
-  while (!/no answer within 20 ms/.test(JSON.stringify(supervisor.status)) && Date.now() - started < 1000) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await until('the open timeout', () => /no answer within 20 ms/.test(JSON.stringify(supervisor.status)), 1000);
   assert.deepEqual(supervisor.status, { state: 'absent', reason: 'slow: no answer within 20 ms' });
   await supervisor.stop();
 });
@@ -99,7 +80,7 @@ test('reopen back-off doubles and stays bounded by max', async () => {
     onOpen: async () => {},
     backoffMs: { min: 10, max: 40 },
   });
-  while (attempts.length < 8) await new Promise((resolve) => setTimeout(resolve, 5));
+  await until('8 attempts', () => attempts.length >= 8);
   await supervisor.stop();
   const gaps = attempts.slice(1, 8).map((t, i) => t - (attempts[i] ?? 0));
   // Delays 10, 20, 40, then capped at 40; uncapped they would go on 80, 160, 320, 640.
@@ -128,7 +109,7 @@ test('stop() closes the link and leaves no timers behind', async () => {
   assert.equal(timerCount(), before);
   assert.deepEqual(supervisor.status, { state: 'absent', reason: 'x: stopped' });
   host.replug();
-  await new Promise((resolve) => setTimeout(resolve, 80));
+  await delay(80);
   assert.equal(host.isOpen, false, 'no reopen after stop');
 });
 
@@ -174,4 +155,74 @@ test('a status listener that throws does not break the supervisor', async () => 
   process.off('warning', onWarning);
   assert.ok(warnings.some((w) => /bad listener/.test(w)));
   await supervisor.stop();
+});
+
+test('a handshake that finishes after the open timeout cleans up at once and leaves no link open', async () => {
+  const { host } = createMemoryPair();
+  let finishHandshake!: () => void;
+  let subscribed = 0;
+  let unsubscribed = 0;
+  const supervisor = new DeviceSupervisor({
+    name: 'late',
+    createTransport: () => host,
+    onOpen: async (_transport, scope) => {
+      await new Promise<void>((resolve) => {
+        finishHandshake = resolve;
+      });
+      subscribed++;
+      scope.defer(() => unsubscribed++);
+    },
+    openTimeoutMs: 20,
+    backoffMs: { min: 10_000, max: 10_000 },
+  });
+  try {
+    await until('the open timeout', () => /no answer/.test(JSON.stringify(supervisor.status)));
+    finishHandshake();
+    await delay(5);
+    assert.equal(subscribed, 1);
+    assert.equal(unsubscribed, 1, 'a clean-up deferred after the attempt ended runs at once');
+    assert.equal(host.isOpen, false, 'the late link is closed');
+    assert.equal(supervisor.current(), null);
+  } finally {
+    await supervisor.stop();
+  }
+});
+
+test('an open that completes after the open timeout is closed, not leaked', async () => {
+  let finishOpen!: () => void;
+  const opened: Transport[] = [];
+  const closed: Transport[] = [];
+  const supervisor = new DeviceSupervisor({
+    name: 'slow-open',
+    createTransport: () => {
+      const { host } = createMemoryPair();
+      const open = host.open.bind(host);
+      const close = host.close.bind(host);
+      host.open = async () => {
+        await new Promise<void>((resolve) => {
+          finishOpen = resolve;
+        });
+        await open();
+        opened.push(host);
+      };
+      host.close = async () => {
+        closed.push(host);
+        await close();
+      };
+      return host;
+    },
+    onOpen: async () => {},
+    openTimeoutMs: 20,
+    backoffMs: { min: 10_000, max: 10_000 },
+  });
+  try {
+    await until('the open timeout', () => /no answer/.test(JSON.stringify(supervisor.status)));
+    const closesBefore = closed.length;
+    finishOpen();
+    await until('the late link closed', () => closed.length > closesBefore, 500);
+    assert.equal(opened.length, 1);
+    assert.equal(opened[0]?.isOpen, false);
+  } finally {
+    await supervisor.stop();
+  }
 });

@@ -37,8 +37,17 @@ export function statusForError(error: unknown): DeviceStatus {
   return { state: 'fault', reason: error instanceof Error ? error.message : String(error) };
 }
 
-function sameStatus(a: DeviceStatus, b: DeviceStatus): boolean {
+export function sameDeviceStatus(a: DeviceStatus, b: DeviceStatus): boolean {
   return a.state === b.state && (a.state === 'ready' || a.reason === (b as { reason?: string }).reason);
+}
+
+/** A clean-up that throws must not keep the others from running. */
+function runQuietly(dispose: () => void): void {
+  try {
+    dispose();
+  } catch {
+    // Nothing to do: the link is being dropped anyway.
+  }
 }
 
 export class DeviceSupervisor {
@@ -109,19 +118,31 @@ export class DeviceSupervisor {
     }
     this.transport = transport;
     this.disposers.push(transport.onLost((error) => this.failed(generation, transport, error)));
-    const scope: OpenScope = { defer: (dispose) => this.disposers.push(dispose) };
+    const scope: OpenScope = {
+      // A handshake still running after its attempt ended (timeout, loss, stop) cleans up at once.
+      defer: (dispose) => {
+        if (generation === this.generation) this.disposers.push(dispose);
+        else runQuietly(dispose);
+      },
+    };
+    const opening = (async () => {
+      await transport.open();
+      await this.options.onOpen(transport, scope);
+    })();
     try {
-      await this.withTimeout(async () => {
-        await transport.open();
-        await this.options.onOpen(transport, scope);
-      });
+      await this.withTimeout(opening);
     } catch (error) {
       this.failed(generation, transport, error);
+      // An open that completes after its deadline must not leave the link open.
+      opening.then(
+        () => this.closeIfStale(transport),
+        () => {},
+      );
       return;
     }
     if (generation !== this.generation) {
-      // Ended meanwhile (stop, loss, timeout); a link that opened late must not stay open.
-      if (this.transport !== transport) await transport.close().catch(() => {});
+      // Ended meanwhile (stop, loss); a link that opened late must not stay open.
+      this.closeIfStale(transport);
       return;
     }
     this.failures = 0;
@@ -131,7 +152,7 @@ export class DeviceSupervisor {
 
   private failed(generation: number, transport: Transport | null, error: unknown): void {
     if (generation !== this.generation || this.stopped) {
-      if (transport && this.transport !== transport) void transport.close().catch(() => {});
+      if (transport) this.closeIfStale(transport);
       return;
     }
     this.generation++;
@@ -150,17 +171,16 @@ export class DeviceSupervisor {
     this.ready = false;
     const disposers = this.disposers;
     this.disposers = [];
-    for (const dispose of disposers) {
-      try {
-        dispose();
-      } catch {
-        // A clean-up that throws must not keep the others from running.
-      }
-    }
+    for (const dispose of disposers) runQuietly(dispose);
     return transport;
   }
 
-  private async withTimeout(run: () => Promise<void>): Promise<void> {
+  /** Closes a link the supervisor no longer uses (the same object may be in use again). */
+  private closeIfStale(transport: Transport): void {
+    if (this.transport !== transport) void transport.close().catch(() => {});
+  }
+
+  private async withTimeout(run: Promise<void>): Promise<void> {
     const ms = this.options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -170,14 +190,14 @@ export class DeviceSupervisor {
       );
     });
     try {
-      await Promise.race([run(), timeout]);
+      await Promise.race([run, timeout]);
     } finally {
       clearTimeout(timer);
     }
   }
 
   private setStatus(status: DeviceStatus): void {
-    if (sameStatus(this.state, status)) return;
+    if (sameDeviceStatus(this.state, status)) return;
     this.state = status;
     this.listeners.emit(status);
   }

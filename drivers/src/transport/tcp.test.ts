@@ -2,26 +2,13 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { test } from 'node:test';
 import { socketTransport, TcpTransport } from './tcp';
+import { collectBytes, isDeviceError, until } from './test-support';
 import { DeviceError, type Transport } from './transport';
 
 function listen(onSocket: (socket: net.Socket) => void): Promise<{ server: net.Server; port: number }> {
   return new Promise((resolve) => {
     const server = net.createServer(onSocket);
     server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as net.AddressInfo).port }));
-  });
-}
-
-function nextData(transport: Transport, length: number): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    const off = transport.onData((chunk) => {
-      chunks.push(chunk);
-      const all = Buffer.concat(chunks);
-      if (all.length >= length) {
-        off();
-        resolve(all);
-      }
-    });
   });
 }
 
@@ -38,12 +25,12 @@ test('tcp client and a wrapped accepted socket exchange bytes both ways', async 
   assert.equal(client.isOpen, true);
   assert.equal(device.isOpen, true);
 
-  const toDevice = nextData(device, 3);
+  const atDevice = collectBytes(device);
+  const atClient = collectBytes(client);
   await client.write(Buffer.from([0x10, 0x04, 0x01]));
-  assert.deepEqual(await toDevice, Buffer.from([0x10, 0x04, 0x01]));
-  const toClient = nextData(client, 1);
+  assert.deepEqual(await atDevice.waitFor(3), Buffer.from([0x10, 0x04, 0x01]));
   await device.write(Buffer.from([0x12]));
-  assert.deepEqual(await toClient, Buffer.from([0x12]));
+  assert.deepEqual(await atClient.waitFor(1), Buffer.from([0x12]));
 
   // The peer closing is a loss for the client, not a silent stop.
   const lost = new Promise<DeviceError>((resolve) => client.onLost(resolve));
@@ -51,7 +38,7 @@ test('tcp client and a wrapped accepted socket exchange bytes both ways', async 
   const error = await lost;
   assert.equal(error.kind, 'absent');
   assert.equal(client.isOpen, false);
-  await assert.rejects(device.open(), (e: unknown) => e instanceof DeviceError && e.kind === 'absent');
+  await assert.rejects(device.open(), isDeviceError('absent'));
   await client.close();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -66,7 +53,7 @@ test('connecting where nobody listens rejects with DeviceError absent', async ()
     return true;
   });
   assert.equal(client.isOpen, false);
-  await assert.rejects(client.write(Buffer.from([1])), (e: unknown) => e instanceof DeviceError && e.kind === 'closed');
+  await assert.rejects(client.write(Buffer.from([1])), isDeviceError('closed'));
 });
 
 test('the client can reopen after a loss', async () => {
@@ -75,7 +62,7 @@ test('the client can reopen after a loss', async () => {
   const client = new TcpTransport({ host: '127.0.0.1', port });
   await client.open();
   const lost = new Promise<DeviceError>((resolve) => client.onLost(resolve));
-  while (sockets.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  await until('the server side of the connection', () => sockets.length > 0);
   sockets[0]?.destroy();
   await lost;
   await client.open();

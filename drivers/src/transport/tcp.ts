@@ -1,16 +1,14 @@
 /** TCP links: a client (network printers on port 9100) and a wrapper for accepted sockets (simulators). */
 import net from 'node:net';
-import { DeviceError, Listeners, type Transport } from './transport';
+import { DeviceError, Listeners, type Transport, toDeviceError } from './transport';
 
 /** Connection errors that mean nobody is listening there. */
 const ABSENT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
 
-function toDeviceError(description: string, action: string, error: unknown): DeviceError {
-  if (error instanceof DeviceError) return error;
+function socketError(description: string, action: string, error: unknown): DeviceError {
   const code = (error as { code?: unknown } | null)?.code;
-  const detail = error instanceof Error ? error.message : String(error);
   const kind = typeof code === 'string' && ABSENT_CODES.has(code) ? 'absent' : 'io';
-  return new DeviceError(kind, `${description}: ${action}: ${detail}`, { cause: error });
+  return toDeviceError(error, kind, `${description}: ${action}`);
 }
 
 /** The byte-stream behaviour shared by both: how the socket is obtained differs. */
@@ -33,7 +31,7 @@ class SocketTransport implements Transport {
     const socket = await this.connect();
     this.socket = socket;
     socket.on('data', (chunk: Buffer) => this.data.emit(chunk));
-    socket.on('error', (error) => this.drop(socket, toDeviceError(this.description, 'lost', error)));
+    socket.on('error', (error) => this.drop(socket, socketError(this.description, 'lost', error)));
     socket.on('close', () => this.drop(socket, new DeviceError('absent', `${this.description}: peer closed`)));
   }
 
@@ -41,7 +39,7 @@ class SocketTransport implements Transport {
     const socket = this.socket;
     if (!socket || socket.destroyed) throw new DeviceError('closed', `${this.description}: not open`);
     await new Promise<void>((resolve, reject) => {
-      socket.write(data, (error) => (error ? reject(toDeviceError(this.description, 'write', error)) : resolve()));
+      socket.write(data, (error) => (error ? reject(socketError(this.description, 'write', error)) : resolve()));
     });
   }
 
@@ -53,10 +51,13 @@ class SocketTransport implements Transport {
     socket.on('error', () => {});
     if (socket.destroyed) return;
     await new Promise<void>((resolve) => {
-      socket.once('close', () => resolve());
-      socket.end();
       // A peer that never finishes its side must not hold close() open.
-      setTimeout(() => socket.destroy(), 200).unref();
+      const timer = setTimeout(() => socket.destroy(), 200);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      socket.end();
     });
   }
 
@@ -103,7 +104,7 @@ export class TcpTransport extends SocketTransport {
           socket.setTimeout(timeoutMs, () =>
             fail(new DeviceError('absent', `${description}: no connection within ${timeoutMs} ms`)),
           );
-          socket.once('error', (error) => fail(toDeviceError(description, 'connect', error)));
+          socket.once('error', (error) => fail(socketError(description, 'connect', error)));
           socket.once('connect', () => {
             socket.setTimeout(0);
             socket.removeAllListeners();

@@ -17,6 +17,13 @@ export class DeviceError extends Error {
   }
 }
 
+/** `error` as a DeviceError: itself when it is one, otherwise wrapped as `kind` with `context`. */
+export function toDeviceError(error: unknown, kind: DeviceErrorKind, context: string): DeviceError {
+  if (error instanceof DeviceError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new DeviceError(kind, `${context}: ${detail}`, { cause: error });
+}
+
 export interface Transport {
   /** Human-readable link description for logs and status, e.g. `serial /dev/ttyUSB0 115200`. */
   readonly description: string;
