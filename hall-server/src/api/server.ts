@@ -21,6 +21,8 @@ export interface HallServer {
   readonly io: HallIo;
   readonly port: number;
   readonly url: string;
+  /** What ticket QR codes point to. */
+  readonly publicUrl: string;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     io,
     port,
     url: `http://127.0.0.1:${port}`,
+    publicUrl,
     async close() {
       clearInterval(ticker);
       io.close();
