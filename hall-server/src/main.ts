@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   console.log(`[yimen]   health        ${server.url}/api/health`);
   console.log(`[yimen]   hall config   ${server.url}/api/config`);
   console.log(`[yimen]   queue         ${server.url}/api/queue`);
-  console.log(`[yimen]   ticket status ${server.publicUrl}/t/<token from the ticket's QR code> (set YIMEN_PUBLIC_URL if phones reach the hall by another address)`);
+  console.log(
+    `[yimen]   ticket status ${server.publicUrl}/t/<token from the ticket's QR code> (set YIMEN_PUBLIC_URL if phones reach the hall by another address)`,
+  );
   console.log(`[yimen]   socket.io     ${server.url} (auth: { token } or { session })`);
   console.log(`[yimen]   database      ${dbPath}`);
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type Ack,
   birthDateOf,
@@ -30,6 +29,7 @@ import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
 import { QueueRepo } from '../store/queue-repo';
 import { hashIdNumber, hashPassword, hashToken, newSecret, verifyPassword } from './credentials';
+import { timeOrderedIds } from './ticket-ids';
 
 export interface HallServiceOptions {
   readonly db: Db;
@@ -38,7 +38,6 @@ export interface HallServiceOptions {
   /** Base of ticket status URLs printed as QR codes, e.g. http://192.168.1.10:8080 */
   readonly publicUrl: string;
   readonly now?: () => number;
-  readonly newId?: () => string;
 }
 
 type Reply<T extends object> = Ack<T>;
@@ -92,7 +91,7 @@ export class HallService {
   constructor(private readonly options: HallServiceOptions) {
     const { db } = options;
     this.now = monotonic(options.now ?? Date.now, lastCommitTime(db));
-    this.newId = options.newId ?? randomUUID;
+    this.newId = timeOrderedIds(this.now);
     this.configRepo = new ConfigRepo(db);
     this.queue = new QueueRepo(db);
     this.auth = new AuthRepo(db);

@@ -99,7 +99,16 @@ export function connectClient(
   // Listening before the handshake catches what the server sends on connect (snapshot, replay).
   if (onAny) socket.onAny(onAny);
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
+    // A server that dies mid-handshake closes the connection without a connect_error.
+    const dropped = (reason: string) => {
+      socket.close();
+      reject(new Error(`disconnected during the handshake: ${reason}`));
+    };
+    socket.once('disconnect', dropped);
+    socket.once('connect', () => {
+      socket.off('disconnect', dropped);
+      resolve(socket);
+    });
     socket.once('connect_error', (error) => {
       socket.close();
       reject(error);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { IssuedTicket, QueueSnapshot } from '@yimen/protocol';
-import { connectClient, createTestHall, removeTestHall, send, startTestServer } from '../testing/test-server';
+import {
+  clerkClient,
+  connectClient,
+  createTestHall,
+  removeTestHall,
+  send,
+  startTestServer,
+} from '../testing/test-server';
 
 test('numbers start again at 001 after local midnight, and yesterday’s open tickets close', async () => {
   const hall = createTestHall();
@@ -36,6 +43,39 @@ test('numbers start again at 001 after local midnight, and yesterday’s open ti
       closed.map((r) => r.status),
       ['cancelled', 'cancelled'],
     );
+  } finally {
+    await server.dispose();
+    removeTestHall(hall);
+  }
+});
+
+test('tickets issued in the same millisecond are called first come, first served', async () => {
+  const hall = createTestHall();
+  const frozen = Date.UTC(2026, 10, 21, 2, 0);
+  const server = await startTestServer(hall, () => frozen);
+  try {
+    const kiosk = await connectClient(server.url, { token: hall.token('kiosk-1') });
+    const numbers: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const ack = await send<{ ticket: IssuedTicket }>(kiosk, 'ticket:issue', {
+        categoryId: 'cat-a',
+        idempotencyKey: `same-ms-${i}`,
+      });
+      assert.ok(ack.ok);
+      assert.equal(ack.ticket.position, i + 1, 'positions count up in issue order');
+      numbers.push(ack.ticket.number);
+    }
+    kiosk.close();
+    const { socket } = await clerkClient(server.url, 'T001', 'win-1');
+    const called: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const call = await send<{ ticket: { id: string; number: string } }>(socket, 'window:callNext', {});
+      assert.ok(call.ok);
+      called.push(call.ticket.number);
+      assert.ok((await send(socket, 'ticket:noShow', { ticketId: call.ticket.id })).ok);
+    }
+    socket.close();
+    assert.deepEqual(called, numbers);
   } finally {
     await server.dispose();
     removeTestHall(hall);
