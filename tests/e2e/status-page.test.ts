@@ -47,7 +47,7 @@ test('a phone that scans the ticket QR sees its place in line, then its window',
   const page = await browser.newPage({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 2 });
   await page.goto(`${server.url}${path}`);
   assert.equal(await page.locator('.number').textContent(), mine.ticket.number);
-  const text = await page.locator('main').innerText();
+  const text = (await page.locator('main').textContent()) ?? '';
   assert.match(text, /前面等候\s*1\s*人/);
   assert.match(text, /预计等候\s*约 \d+ 分钟/);
   assert.ok(!text.includes('王') && !text.includes('1239'), 'no personal data on the page');
@@ -62,7 +62,7 @@ test('a phone that scans the ticket QR sees its place in line, then its window',
   assert.ok((await send(other, 'window:callNext', {})).ok);
   other.close();
   await page.reload();
-  assert.match(await page.locator('main').innerText(), /请到窗口\s*9号窗口/);
+  assert.match((await page.locator('main').textContent()) ?? '', /请到窗口\s*9号窗口/);
   await page.screenshot({ path: '.tmp/status-page-called.png' });
   await page.close();
 });

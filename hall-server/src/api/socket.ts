@@ -160,7 +160,7 @@ function snapshotFor(service: HallService, client: Client) {
 
 function missedEvents(service: HallService, client: Client, lastSeq: number): LoggedEvent[] | null {
   const events = service.eventsSince(lastSeq);
-  return events && events.flatMap((e) => eventFor(e, client) ?? []);
+  return events?.flatMap((e) => eventFor(e, client) ?? []) ?? null;
 }
 
 function sync(service: HallService, client: Client, lastSeq: number) {

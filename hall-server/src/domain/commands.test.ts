@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/useConst: tests thread one state through `[state, ticket] = ...` assignments, which needs `let` for both.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FINAL_STATUSES, type PriorityClass } from '@yimen/protocol';
