@@ -22,7 +22,11 @@ export const QueueRules = z.object({
    * Because the head start is bounded, waiting tickets age past it and nothing starves.
    */
   boostMinutes: z.record(z.enum(PRIORITY_CLASSES), z.number().min(0)),
-  /** Handicap per step down a window's category preference list, in minutes. */
+  /**
+   * Handicap, in minutes, of a window's other categories against its first (home) one: a
+   * window calls from another of its queues only when that ticket has waited this much
+   * longer. Flat, not per step, so a comprehensive window pools all its queues.
+   */
   preferencePenaltyMinutes: z.number().min(0),
   /** At most this many priority tickets in a row in a category while an ordinary one waits past the threshold. */
   interleave: z.object({
@@ -51,6 +55,6 @@ export const DEFAULT_RULES: QueueRules = {
   noShowRequeueBehind: 3,
   maxRequeues: 1,
   boostMinutes: boost,
-  preferencePenaltyMinutes: 10,
+  preferencePenaltyMinutes: 2,
   interleave: { maxConsecutivePriority: 2, ordinaryWaitThresholdMin: 10 },
 };

@@ -136,3 +136,10 @@ test('streaks count priority calls per category and reset on an ordinary call', 
   });
   assert.deepEqual(r2?.streaks, { A: 0 });
 });
+
+test('the handicap is flat: every non-home category of a window ranks alike', () => {
+  const window: DispatchWindow = { id: 'w', categoryIds: ['A', 'B', 'C'] };
+  const waiting = [t('c1', 'C', 0), t('b1', 'B', 1)];
+  // C is third in preference but its ticket waited longer than B's: it goes first.
+  assert.equal(pickNext({ window, waiting, rules: DEFAULT_RULES, now: T0, streaks: {} })?.ticket.id, 'c1');
+});

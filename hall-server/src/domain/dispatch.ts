@@ -5,7 +5,7 @@ import type { PriorityClass, QueueRules } from '@yimen/protocol';
  * simulator in bench/ all call this very function.
  *
  * Each candidate gets a virtual arrival time:
- *   rankAt − head start of its priority class + preference handicap of its category at this window.
+ *   rankAt − head start of its priority class + handicap when its category is not the window's first.
  * The smallest is called; equal ones go first come, first served. Head starts and handicaps
  * are bounded, so a waiting ticket can only be overtaken by tickets issued less than
  * (largest head start + largest handicap) after it: nothing starves (ageing). On top, after
@@ -60,8 +60,8 @@ export function categoryKey(ticket: DispatchTicket, rules: QueueRules): number {
 
 function windowKey(ticket: DispatchTicket, window: DispatchWindow, rules: QueueRules): number {
   if (ticket.targetWindowId === window.id) return Number.NEGATIVE_INFINITY;
-  const preference = window.categoryIds.indexOf(ticket.categoryId);
-  return categoryKey(ticket, rules) + preference * rules.preferencePenaltyMinutes * MINUTE;
+  const home = window.categoryIds[0] === ticket.categoryId;
+  return categoryKey(ticket, rules) + (home ? 0 : rules.preferencePenaltyMinutes * MINUTE);
 }
 
 /** Total order: key, then first come first served, then id for determinism. */

@@ -1,0 +1,42 @@
+import { erlangCMeanWaitMin } from './erlang-c';
+import { runScenario } from './run';
+import type { Scenario } from './scenario';
+import { expandWindows } from './simulate';
+
+export interface MmcCheck {
+  arrivalsPerHour: number;
+  meanServiceMin: number;
+  windows: number;
+  simMeanWaitMin: number;
+  erlangCMeanWaitMin: number;
+  relativeError: number;
+  pass: boolean;
+}
+
+/**
+ * Validates the simulator: one queue, Poisson arrivals, exponential service, c windows, a
+ * constant rate all day long. The simulated mean wait must be within 5% of Erlang C.
+ */
+export function mmcCheck(scenario: Scenario): MmcCheck {
+  const [category] = scenario.categories;
+  if (!category || scenario.categories.length !== 1 || category.service.dist !== 'exponential') {
+    throw new Error('the M/M/c check needs one category with exponential service');
+  }
+  const rates = new Set(category.arrivalsPerHalfHour);
+  if (rates.size !== 1) throw new Error('the M/M/c check needs a constant arrival rate');
+  const perHalfHour = category.arrivalsPerHalfHour[0] as number;
+  const windows = expandWindows(scenario).length;
+  const sim = runScenario(scenario, ['yimen']).policies.yimen;
+  // Unrounded Erlang C: the check compares two figures, not two printed ones.
+  const exact = erlangCMeanWaitMin(perHalfHour / 30, category.service.meanMin, windows);
+  const relativeError = Math.abs(sim.meanWaitMin - exact) / exact;
+  return {
+    arrivalsPerHour: perHalfHour * 2,
+    meanServiceMin: category.service.meanMin,
+    windows,
+    simMeanWaitMin: sim.meanWaitMin,
+    erlangCMeanWaitMin: Math.round(exact * 1000) / 1000,
+    relativeError: Math.round(relativeError * 10_000) / 10_000,
+    pass: relativeError <= 0.05,
+  };
+}
