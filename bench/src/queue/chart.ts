@@ -49,7 +49,10 @@ export function renderWaitChart(scenario: Scenario, result: ScenarioResult): Buf
     g.lineWidth = 2.5;
     g.setLineDash(s.dash ? [8, 6] : []);
     g.beginPath();
-    s.values.forEach((v, i) => (i === 0 ? g.moveTo(x(i), y(v)) : g.lineTo(x(i), y(v))));
+    s.values.forEach((v, i) => {
+      if (i === 0) g.moveTo(x(i), y(v));
+      else g.lineTo(x(i), y(v));
+    });
     g.stroke();
     g.fillStyle = g.strokeStyle;
     g.font = '15px CJK';

@@ -37,7 +37,10 @@ function p95Of(waits: number[]): number {
 
 function groupBy<K extends string>(items: readonly { key: K; wait: number }[]): Record<K, number[]> {
   const groups = {} as Record<K, number[]>;
-  for (const { key, wait } of items) (groups[key] ??= []).push(wait);
+  for (const { key, wait } of items) {
+    groups[key] ??= [];
+    groups[key].push(wait);
+  }
   return groups;
 }
 
