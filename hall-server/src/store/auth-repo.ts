@@ -1,5 +1,5 @@
 import type { Role } from '@yimen/protocol';
-import type { Db } from './db';
+import { type Db, prepared } from './db';
 
 export interface TerminalRow {
   readonly id: string;
@@ -18,65 +18,73 @@ export class AuthRepo {
   constructor(private readonly db: Db) {}
 
   addTerminal(t: TerminalRow, tokenHash: string): void {
-    this.db
-      .prepare('INSERT INTO terminals (id, name, role, window_id, token_hash) VALUES (?, ?, ?, ?, ?)')
-      .run(t.id, t.name, t.role, t.windowId, tokenHash);
+    prepared(this.db, 'INSERT INTO terminals (id, name, role, window_id, token_hash) VALUES (?, ?, ?, ?, ?)').run(
+      t.id,
+      t.name,
+      t.role,
+      t.windowId,
+      tokenHash,
+    );
   }
 
   terminalByTokenHash(tokenHash: string): TerminalRow | null {
-    const row = this.db
-      .prepare('SELECT id, name, role, window_id AS windowId FROM terminals WHERE token_hash = ?')
-      .get(tokenHash) as TerminalRow | undefined;
+    const row = prepared(
+      this.db,
+      'SELECT id, name, role, window_id AS windowId FROM terminals WHERE token_hash = ?',
+    ).get(tokenHash) as TerminalRow | undefined;
     return row ?? null;
   }
 
   clerkCredentials(staffNo: string): { id: string; passwordHash: string } | null {
-    const row = this.db
-      .prepare('SELECT id, password_hash AS passwordHash FROM clerks WHERE staff_no = ?')
-      .get(staffNo) as { id: string; passwordHash: string } | undefined;
+    const row = prepared(this.db, 'SELECT id, password_hash AS passwordHash FROM clerks WHERE staff_no = ?').get(
+      staffNo,
+    ) as { id: string; passwordHash: string } | undefined;
     return row ?? null;
   }
 
   addSession(tokenHash: string, clerkId: string, windowId: string, now: number): void {
-    this.db
-      .prepare('INSERT INTO clerk_sessions (token_hash, clerk_id, window_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(tokenHash, clerkId, windowId, now);
+    prepared(
+      this.db,
+      'INSERT INTO clerk_sessions (token_hash, clerk_id, window_id, created_at) VALUES (?, ?, ?, ?)',
+    ).run(tokenHash, clerkId, windowId, now);
   }
 
   /** Other sessions of the clerk and other clerks' sessions at the window end when a clerk signs in. */
   revokeSessionsFor(clerkId: string, windowId: string, now: number): void {
-    this.db
-      .prepare('UPDATE clerk_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND (clerk_id = ? OR window_id = ?)')
-      .run(now, clerkId, windowId);
+    prepared(
+      this.db,
+      'UPDATE clerk_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND (clerk_id = ? OR window_id = ?)',
+    ).run(now, clerkId, windowId);
   }
 
   revokeSession(tokenHash: string, now: number): void {
-    this.db.prepare('UPDATE clerk_sessions SET revoked_at = ? WHERE token_hash = ?').run(now, tokenHash);
+    prepared(this.db, 'UPDATE clerk_sessions SET revoked_at = ? WHERE token_hash = ?').run(now, tokenHash);
   }
 
   /** Every session ends when the business day closes: clerks sign in again each morning. */
   revokeAllSessions(now: number): void {
-    this.db.prepare('UPDATE clerk_sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(now);
+    prepared(this.db, 'UPDATE clerk_sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(now);
   }
 
   /** A live session: not revoked and created after `notBefore`. */
   sessionByTokenHash(tokenHash: string, notBefore: number): SessionRow | null {
-    const row = this.db
-      .prepare(
-        'SELECT clerk_id AS clerkId, window_id AS windowId FROM clerk_sessions WHERE token_hash = ? AND revoked_at IS NULL AND created_at >= ?',
-      )
-      .get(tokenHash, notBefore) as SessionRow | undefined;
+    const row = prepared(
+      this.db,
+      'SELECT clerk_id AS clerkId, window_id AS windowId FROM clerk_sessions WHERE token_hash = ? AND revoked_at IS NULL AND created_at >= ?',
+    ).get(tokenHash, notBefore) as SessionRow | undefined;
     return row ?? null;
   }
 
   /** 代办员绿卡: agents registered by the hall, matched by the keyed hash of their ID number. */
   addGreenCard(idHash: string, cardNo: string, nameMasked: string): void {
-    this.db
-      .prepare('INSERT INTO green_cards (id_hash, card_no, name_masked) VALUES (?, ?, ?)')
-      .run(idHash, cardNo, nameMasked);
+    prepared(this.db, 'INSERT INTO green_cards (id_hash, card_no, name_masked) VALUES (?, ?, ?)').run(
+      idHash,
+      cardNo,
+      nameMasked,
+    );
   }
 
   isGreenCard(idHash: string): boolean {
-    return this.db.prepare('SELECT 1 FROM green_cards WHERE id_hash = ?').get(idHash) !== undefined;
+    return prepared(this.db, 'SELECT 1 FROM green_cards WHERE id_hash = ?').get(idHash) !== undefined;
   }
 }

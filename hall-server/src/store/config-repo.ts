@@ -1,6 +1,6 @@
 import { Category, Clerk, Department, QueueRules, ServiceItem, Window } from '@yimen/protocol';
 import type { z } from 'zod';
-import type { Db } from './db';
+import { type Db, prepared } from './db';
 
 /** The hall's configuration: departments, queues, items, windows, clerks, rules. */
 export interface HallConfig {
@@ -17,14 +17,15 @@ export class ConfigRepo {
   constructor(private readonly db: Db) {}
 
   getMeta(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = prepared(this.db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
   setMeta(key: string, value: string): void {
-    this.db
-      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
+    prepared(
+      this.db,
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 
   isEmpty(): boolean {
@@ -36,17 +37,19 @@ export class ConfigRepo {
     const tx = this.db.transaction(() => {
       this.setMeta('hallName', config.hallName);
       this.setMeta('rules', JSON.stringify(config.rules));
-      const dep = this.db.prepare('INSERT OR REPLACE INTO departments (id, data) VALUES (?, ?)');
+      const dep = prepared(this.db, 'INSERT OR REPLACE INTO departments (id, data) VALUES (?, ?)');
       for (const d of config.departments) dep.run(d.id, JSON.stringify(d));
-      const cat = this.db.prepare('INSERT OR REPLACE INTO categories (id, prefix, data) VALUES (?, ?, ?)');
+      const cat = prepared(this.db, 'INSERT OR REPLACE INTO categories (id, prefix, data) VALUES (?, ?, ?)');
       for (const c of config.categories) cat.run(c.id, c.prefix, JSON.stringify(c));
-      const item = this.db.prepare('INSERT OR REPLACE INTO service_items (id, category_id, data) VALUES (?, ?, ?)');
+      const item = prepared(this.db, 'INSERT OR REPLACE INTO service_items (id, category_id, data) VALUES (?, ?, ?)');
       for (const i of config.items) item.run(i.id, i.categoryId, JSON.stringify(i));
-      const win = this.db.prepare(
+      const win = prepared(
+        this.db,
         'INSERT INTO windows (id, number, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET number = excluded.number, data = excluded.data',
       );
       for (const w of config.windows) win.run(w.id, w.number, JSON.stringify(w));
-      const clerk = this.db.prepare(
+      const clerk = prepared(
+        this.db,
         'INSERT OR REPLACE INTO clerks (id, staff_no, data, password_hash) VALUES (?, ?, ?, ?)',
       );
       for (const c of config.clerks) {
@@ -60,7 +63,7 @@ export class ConfigRepo {
 
   load(): HallConfig {
     const all = <T extends z.ZodType>(sql: string, schema: T): z.infer<T>[] =>
-      (this.db.prepare(sql).all() as { data: string }[]).map((r) => schema.parse(JSON.parse(r.data)));
+      (prepared(this.db, sql).all() as { data: string }[]).map((r) => schema.parse(JSON.parse(r.data)));
     return {
       hallName: this.getMeta('hallName') ?? '',
       rules: QueueRules.parse(JSON.parse(this.getMeta('rules') ?? 'null')),

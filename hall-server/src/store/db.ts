@@ -29,3 +29,20 @@ export function migrate(db: Db): void {
     })();
   }
 }
+
+const caches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** Prepares each SQL text once per database: commands run the same few statements all day. */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}

@@ -1,6 +1,6 @@
 import type { LoggedEvent } from '@yimen/protocol';
 import type { PendingEvent } from '../domain';
-import type { Db } from './db';
+import { type Db, prepared } from './db';
 
 /** The hall-wide event log: every state change with its increasing seq. */
 export class EventLog {
@@ -8,9 +8,9 @@ export class EventLog {
   private readonly insert;
 
   constructor(private readonly db: Db) {
-    const row = this.db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null };
+    const row = prepared(this.db, 'SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null };
     this.seq = row.seq ?? 0;
-    this.insert = this.db.prepare('INSERT INTO events (seq, at, name, payload) VALUES (?, ?, ?, ?)');
+    this.insert = prepared(this.db, 'INSERT INTO events (seq, at, name, payload) VALUES (?, ?, ?, ?)');
   }
 
   get lastSeq(): number {
@@ -35,7 +35,7 @@ export class EventLog {
   /** Events after `lastSeq`, oldest first; null when more than `limit` were missed. */
   since(lastSeq: number, limit: number): LoggedEvent[] | null {
     if (this.seq - lastSeq > limit) return null;
-    const rows = this.db.prepare('SELECT name, payload FROM events WHERE seq > ? ORDER BY seq').all(lastSeq) as {
+    const rows = prepared(this.db, 'SELECT name, payload FROM events WHERE seq > ? ORDER BY seq').all(lastSeq) as {
       name: LoggedEvent['name'];
       payload: string;
     }[];

@@ -1,6 +1,6 @@
 import type { PriorityClass, TicketStatus, Window, WindowStatus } from '@yimen/protocol';
 import type { Changes, TicketRecord, WindowRecord } from '../domain';
-import type { Db } from './db';
+import { type Db, prepared } from './db';
 
 interface TicketRow {
   id: string;
@@ -88,45 +88,45 @@ export class QueueRepo {
   }
 
   openTickets(businessDay: string): TicketRecord[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM tickets WHERE business_day = ? AND status IN ${OPEN_STATUSES} ORDER BY issued_at, id`)
-      .all(businessDay) as TicketRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM tickets WHERE business_day = ? AND status IN ${OPEN_STATUSES} ORDER BY issued_at, id`,
+    ).all(businessDay) as TicketRow[];
     return rows.map(fromRow);
   }
 
   byId(id: string): TicketRecord | null {
-    const row = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
     return row ? fromRow(row) : null;
   }
 
   byIdempotencyKey(terminalId: string, key: string): TicketRecord | null {
-    const row = this.db
-      .prepare('SELECT * FROM tickets WHERE terminal_id = ? AND idempotency_key = ?')
-      .get(terminalId, key) as TicketRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM tickets WHERE terminal_id = ? AND idempotency_key = ?').get(
+      terminalId,
+      key,
+    ) as TicketRow | undefined;
     return row ? fromRow(row) : null;
   }
 
   byStatusToken(token: string): TicketRecord | null {
-    const row = this.db.prepare('SELECT * FROM tickets WHERE status_token = ?').get(token) as TicketRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM tickets WHERE status_token = ?').get(token) as TicketRow | undefined;
     return row ? fromRow(row) : null;
   }
 
   /** Tickets an ID took today for a queue; voided ones (print failed) do not count. */
   countForId(businessDay: string, idHash: string, categoryId: string): number {
-    const row = this.db
-      .prepare(
-        "SELECT COUNT(*) AS n FROM tickets WHERE business_day = ? AND id_hash = ? AND issue_category_id = ? AND status != 'voided'",
-      )
-      .get(businessDay, idHash, categoryId) as { n: number };
+    const row = prepared(
+      this.db,
+      "SELECT COUNT(*) AS n FROM tickets WHERE business_day = ? AND id_hash = ? AND issue_category_id = ? AND status != 'voided'",
+    ).get(businessDay, idHash, categoryId) as { n: number };
     return row.n;
   }
 
   windows(): WindowRecord[] {
-    const rows = this.db
-      .prepare(
-        'SELECT data, status, pause_reason AS pauseReason, clerk_id AS clerkId, current_ticket_id AS currentTicketId FROM windows ORDER BY number',
-      )
-      .all() as {
+    const rows = prepared(
+      this.db,
+      'SELECT data, status, pause_reason AS pauseReason, clerk_id AS clerkId, current_ticket_id AS currentTicketId FROM windows ORDER BY number',
+    ).all() as {
       data: string;
       status: WindowStatus;
       pauseReason: string | null;
@@ -143,9 +143,10 @@ export class QueueRepo {
   }
 
   counters(businessDay: string): Record<string, number> {
-    const rows = this.db
-      .prepare('SELECT category_id AS id, last_number AS n FROM day_counters WHERE business_day = ?')
-      .all(businessDay) as { id: string; n: number }[];
+    const rows = prepared(
+      this.db,
+      'SELECT category_id AS id, last_number AS n FROM day_counters WHERE business_day = ?',
+    ).all(businessDay) as { id: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.id, r.n]));
   }
 
