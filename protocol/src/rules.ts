@@ -25,7 +25,9 @@ export const QueueRules = z.object({
   /**
    * Handicap, in minutes, of a window's other categories against its first (home) one: a
    * window calls from another of its queues only when that ticket has waited this much
-   * longer. Flat, not per step, so a comprehensive window pools all its queues.
+   * longer. Flat, not per step. The default is 0 (windows pool their queues): in the queue
+   * simulation any handicap only added waiting (bench/README.md); a hall whose clerks are
+   * faster on their home queue may set one.
    */
   preferencePenaltyMinutes: z.number().min(0),
   /** At most this many priority tickets in a row in a category while an ordinary one waits past the threshold. */
@@ -55,6 +57,6 @@ export const DEFAULT_RULES: QueueRules = {
   noShowRequeueBehind: 3,
   maxRequeues: 1,
   boostMinutes: boost,
-  preferencePenaltyMinutes: 2,
+  preferencePenaltyMinutes: 0,
   interleave: { maxConsecutivePriority: 2, ordinaryWaitThresholdMin: 10 },
 };

@@ -1,62 +1,124 @@
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ScenarioResult } from './run';
-import { halfHourSlots, type Scenario } from './scenario';
+import { clockOf, halfHourSlots, minutesOf, type Scenario } from './scenario';
 
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
-const COLOURS = ['#b3261e', '#1f6feb', '#1a7f37', '#8250df'];
+const STYLE: Record<string, { colour: string; width: number; dash: number[] }> = {
+  dedicatedFifo: { colour: '#b3261e', width: 2.5, dash: [] },
+  strictPriority: { colour: '#1f6feb', width: 5, dash: [] },
+  yimen: { colour: '#1a7f37', width: 2.5, dash: [] },
+  erlangC: { colour: '#8250df', width: 2, dash: [8, 6] },
+};
 
-/** Mean wait by half hour of arrival, one line per policy, the pooled Erlang-C bound dashed. */
+interface Series {
+  name: string;
+  label: string;
+  values: readonly number[];
+}
+
+/**
+ * Waiting time through the day: mean (top) and p95 (bottom) wait of the citizens arriving in
+ * each half hour, one line per policy, the pooled Erlang-C mean dashed. Lunch is a gap.
+ */
 export function renderWaitChart(scenario: Scenario, result: ScenarioResult): Buffer {
   GlobalFonts.registerFromPath(FONT, 'CJK');
-  const width = 1000;
-  const height = 520;
-  const m = { left: 70, right: 200, top: 50, bottom: 60 };
+  const width = 1100;
+  const height = 860;
   const canvas = createCanvas(width, height);
   const g = canvas.getContext('2d');
   g.fillStyle = '#fff';
   g.fillRect(0, 0, width, height);
+  g.fillStyle = '#222';
+  g.font = '20px CJK';
+  g.fillText(
+    `${result.scenario}：按取号时段的等候时间 waiting time by arrival half hour, ${result.days} days, ${result.windows} windows`,
+    60,
+    34,
+  );
 
-  const slots = halfHourSlots(scenario);
-  const series = Object.entries(result.policies).map(([name, p]) => ({ name, values: p.meanWaitBySlot, dash: false }));
-  series.push({ name: 'Erlang-C (pooled)', values: result.erlangC.bySlot, dash: true });
-  const max = Math.max(1, ...series.flatMap((s) => s.values.filter(Number.isFinite)));
-  const x = (i: number) => m.left + (i / Math.max(1, slots.length - 1)) * (width - m.left - m.right);
-  const y = (v: number) => height - m.bottom - (Math.min(v, max) / max) * (height - m.top - m.bottom);
-
-  g.strokeStyle = '#999';
-  g.fillStyle = '#333';
-  g.font = '14px CJK';
-  g.beginPath();
-  g.moveTo(m.left, m.top);
-  g.lineTo(m.left, height - m.bottom);
-  g.lineTo(width - m.right, height - m.bottom);
-  g.stroke();
-  for (let k = 0; k <= 4; k++) {
-    const v = (max * k) / 4;
-    g.fillText(v.toFixed(1), 20, y(v) + 5);
-  }
-  slots.forEach((start, i) => {
-    if (i % 2 === 0) {
-      const label = `${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`;
-      g.fillText(label, x(i) - 18, height - m.bottom + 22);
-    }
-  });
-  g.font = '18px CJK';
-  g.fillText(`${scenario.name}: 按取号时段的平均等候时间（分钟） mean wait by arrival half hour (min)`, m.left, 30);
-
-  series.forEach((s, k) => {
-    g.strokeStyle = COLOURS[k % COLOURS.length] as string;
-    g.lineWidth = 2.5;
-    g.setLineDash(s.dash ? [8, 6] : []);
-    g.beginPath();
-    s.values.forEach((v, i) => {
-      if (i === 0) g.moveTo(x(i), y(v));
-      else g.lineTo(x(i), y(v));
-    });
-    g.stroke();
-    g.fillStyle = g.strokeStyle;
-    g.font = '15px CJK';
-    g.fillText(s.name, width - m.right + 20, m.top + 25 * k + 10);
-  });
+  const policies = Object.entries(result.policies);
+  const mean: Series[] = policies.map(([name, p]) => ({ name, label: name, values: p.meanWaitBySlot }));
+  mean.push({ name: 'erlangC', label: 'Erlang C, pooled hall', values: result.erlangC.bySlot });
+  const p95: Series[] = policies.map(([name, p]) => ({ name, label: name, values: p.p95WaitBySlot }));
+  panel(g, scenario, mean, { top: 70, height: 330, width, title: '平均等候 mean wait (min)' });
+  panel(g, scenario, p95, { top: 470, height: 330, width, title: '95% 分位等候 p95 wait (min)' });
   return canvas.toBuffer('image/png');
 }
+
+function panel(
+  g: SKRSContext2D,
+  scenario: Scenario,
+  series: readonly Series[],
+  box: { top: number; height: number; width: number; title: string },
+): void {
+  const left = 70;
+  const right = box.width - 230;
+  const bottom = box.top + box.height;
+  const slots = halfHourSlots(scenario);
+  const first = minutesOf(scenario.sessions[0]?.start ?? '00:00');
+  const last = minutesOf(scenario.sessions.at(-1)?.end ?? '24:00');
+  const x = (minute: number) => left + ((minute - first) / (last - first)) * (right - left);
+  const finite = series.flatMap((s) => s.values.filter(Number.isFinite));
+  const max = niceCeiling(Math.max(0.1, ...finite));
+  const y = (v: number) => bottom - (Math.min(v, max) / max) * box.height;
+
+  g.font = '16px CJK';
+  g.fillStyle = '#222';
+  g.fillText(box.title, left, box.top - 10);
+  g.strokeStyle = '#ddd';
+  g.lineWidth = 1;
+  g.setLineDash([]);
+  g.font = '13px CJK';
+  for (let k = 0; k <= 5; k++) {
+    const v = (max * k) / 5;
+    g.beginPath();
+    g.moveTo(left, y(v));
+    g.lineTo(right, y(v));
+    g.stroke();
+    g.fillStyle = '#555';
+    g.fillText(String(round2(v)), 18, y(v) + 4);
+  }
+  for (let t = Math.ceil(first / 60) * 60; t <= last; t += 60) {
+    g.fillText(clockOf(t), x(t) - 18, bottom + 20);
+  }
+  // Lunch and other closed hours, shaded.
+  g.fillStyle = '#f3f3f3';
+  scenario.sessions.slice(1).forEach((s, i) => {
+    const closed = minutesOf(scenario.sessions[i]?.end ?? s.start);
+    g.fillRect(x(closed), box.top, x(minutesOf(s.start)) - x(closed), box.height);
+  });
+  g.strokeStyle = '#888';
+  g.beginPath();
+  g.moveTo(left, box.top);
+  g.lineTo(left, bottom);
+  g.lineTo(right, bottom);
+  g.stroke();
+
+  series.forEach((s, k) => {
+    const style = STYLE[s.name] ?? { colour: '#444', width: 2, dash: [] };
+    g.strokeStyle = style.colour;
+    g.lineWidth = style.width;
+    g.setLineDash(style.dash);
+    g.beginPath();
+    s.values.forEach((v, i) => {
+      const at = (slots[i] as number) + 15;
+      const joined = i > 0 && (slots[i] as number) - (slots[i - 1] as number) === 30;
+      if (joined) g.lineTo(x(at), y(v));
+      else g.moveTo(x(at), y(v));
+    });
+    g.stroke();
+    g.setLineDash([]);
+    g.fillStyle = style.colour;
+    g.fillRect(right + 20, box.top + 24 * k + 4, 24, 4);
+    g.font = '15px CJK';
+    g.fillText(s.label, right + 52, box.top + 24 * k + 12);
+  });
+}
+
+function niceCeiling(v: number): number {
+  const step = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * step >= v) return m * step;
+  return 10 * step;
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;

@@ -1,75 +1,113 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { renderWaitChart } from './chart';
+import { allComprehensive } from './layout';
 import { mmcCheck } from './mmc-check';
-import { formatTable } from './report';
-import { runScenario } from './run';
-import { loadScenario } from './scenario';
-import { planStaffing } from './staffing';
+import { buildReport, formatReport } from './report';
+import { runScenario, simulateRoster, traces } from './run';
+import { parseScenario, type Scenario } from './scenario';
+import { planStaffing, searchStaffing } from './staffing';
 
-/**
- * npm run bench:queue [-- --scenario file.json] [--json] [--chart out.png] [--staffing minutes]
- * Runs the scenario (county hall by default) under every policy, the M/M/c check of the
- * simulator itself, and prints the table (or JSON); writes the chart of waits through the day.
- */
+const USAGE = `npm run bench:queue -- [options]
+  --scenario FILE      scenario JSON (default: bench/scenarios/county-hall.json)
+  --days N             simulated days (default: the scenario's)
+  --seed N             seed of day 1 (default: the scenario's)
+  --json               print the figures as JSON instead of the table
+  --chart FILE         PNG of waits through the day (default: bench/out/queue-waits.png)
+  --no-chart           do not write the chart
+  --staffing MIN       also search the fewest windows per group for p95 ≤ MIN minutes (simulation)
+  --staffing-days N    days per roster tried by the search (default 5)
+  --mmc FILE           M/M/c check scenario (default: bench/scenarios/mmc-check.json)
+  --mmc-days N         days of the M/M/c check (default: the file's)`;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = resolve(here, '../..');
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+// npm runs workspace scripts in the workspace; INIT_CWD is where the user typed the command.
 const base = process.env.INIT_CWD ?? process.cwd();
 
-const scenarioPath = option('--scenario')
-  ? resolve(base, option('--scenario') as string)
-  : join(benchDir, 'scenarios/county-hall.json');
-const chartPath = resolve(base, option('--chart') ?? join(benchDir, 'out/queue-waits.png'));
-const target = Number(option('--staffing') ?? 15);
+const { values: opts } = parseArgs({
+  options: {
+    scenario: { type: 'string' },
+    days: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    chart: { type: 'string' },
+    'no-chart': { type: 'boolean', default: false },
+    staffing: { type: 'string' },
+    'staffing-days': { type: 'string' },
+    mmc: { type: 'string' },
+    'mmc-days': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
-const scenario = loadScenario(scenarioPath);
-const started = Date.now();
-const result = runScenario(scenario);
-const check = mmcCheck(loadScenario(join(benchDir, 'scenarios/mmc-check.json')));
-const staffing = planStaffing(scenario, target);
-mkdirSync(dirname(chartPath), { recursive: true });
-writeFileSync(chartPath, renderWaitChart(scenario, result));
-
-const yimen = result.policies.yimen;
-const baselines = [result.policies.dedicatedFifo, result.policies.strictPriority];
-const targets = {
-  meanWithin125OfErlangC: yimen.meanWaitMin <= 1.25 * result.erlangC.meanWaitMin,
-  p95Under15Min: yimen.p95WaitMin <= 15,
-  noCategoryP95Over2xHall: Object.values(yimen.p95ByCategory).every((p) => p <= 2 * yimen.p95WaitMin),
-  noWorseThanBestBaselineMean: yimen.meanWaitMin <= Math.min(...baselines.map((b) => b.meanWaitMin)),
-  noWorseThanBestBaselineP95: yimen.p95WaitMin <= Math.min(...baselines.map((b) => b.p95WaitMin)),
+const int = (name: string, text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} wants a positive whole number, not ${text}`);
+  return n;
 };
+
+function load(path: string, days?: number, seed?: number): Scenario {
+  const scenario = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
+  return { ...scenario, days: days ?? scenario.days, seed: seed ?? scenario.seed };
+}
+
+const started = Date.now();
+const scenario = load(
+  opts.scenario ? resolve(base, opts.scenario) : join(benchDir, 'scenarios/county-hall.json'),
+  int('days', opts.days),
+  opts.seed === undefined ? undefined : Number(opts.seed),
+);
+const result = runScenario(scenario);
+const pooled = runScenario(allComprehensive(scenario), ['yimen']).policies.yimen;
+const check = mmcCheck(
+  load(
+    opts.mmc ? resolve(base, opts.mmc) : join(benchDir, 'scenarios/mmc-check.json'),
+    int('mmc-days', opts['mmc-days']),
+  ),
+);
+const target = opts.staffing === undefined ? 15 : Number(opts.staffing);
+if (!(target > 0)) throw new Error(`--staffing wants minutes, not ${opts.staffing}`);
+let search: ReturnType<typeof searchStaffing> | undefined;
+if (opts.staffing !== undefined) {
+  const days = int('staffing-days', opts['staffing-days']) ?? 5;
+  const forecast = { ...scenario, days };
+  const dayTraces = traces(forecast);
+  search = searchStaffing(
+    scenario.windows,
+    scenario.categories.map((c) => c.id),
+    target,
+    (counts) => simulateRoster(forecast, counts, dayTraces),
+    days,
+  );
+}
+const report = buildReport(
+  result,
+  { meanWaitMin: pooled.meanWaitMin, p95WaitMin: pooled.p95WaitMin },
+  check,
+  planStaffing(scenario, target),
+  search,
+);
+
+let chartPath: string | null = null;
+if (!opts['no-chart']) {
+  chartPath = resolve(base, opts.chart ?? join(benchDir, 'out/queue-waits.png'));
+  mkdirSync(dirname(chartPath), { recursive: true });
+  writeFileSync(chartPath, renderWaitChart(scenario, result));
+}
 const seconds = (Date.now() - started) / 1000;
 
-if (args.includes('--json')) {
-  process.stdout.write(
-    `${JSON.stringify({ ...result, yimenToErlangC: yimen.meanWaitMin / result.erlangC.meanWaitMin, targets, mmcCheck: check, staffing, chart: chartPath, seconds }, null, 2)}\n`,
-  );
+if (opts.json) {
+  process.stdout.write(`${JSON.stringify({ ...report, chart: chartPath, seconds }, null, 2)}\n`);
 } else {
-  console.log(formatTable(result));
-  console.log(`\nYimen mean wait ÷ pooled Erlang-C: ${(yimen.meanWaitMin / result.erlangC.meanWaitMin).toFixed(2)}`);
-  console.log(
-    'targets:',
-    Object.entries(targets)
-      .map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`)
-      .join(', '),
-  );
-  console.log(
-    `\nM/M/c check: λ=${check.arrivalsPerHour}/h, 1/μ=${check.meanServiceMin} min, c=${check.windows}: simulated ${check.simMeanWaitMin} min, Erlang C ${check.erlangCMeanWaitMin} min, error ${(check.relativeError * 100).toFixed(2)}% ${check.pass ? '(within 5%)' : '(OUTSIDE 5%)'}`,
-  );
-  console.log(
-    `\nstaffing for p95 ≤ ${target} min: ${staffing.dedicatedTotal} windows if all dedicated (${Object.entries(
-      staffing.dedicated,
-    )
-      .map(([k, v]) => `${k.replace(/^cat-/, '')} ${v}`)
-      .join(', ')}), ${staffing.pooled} if all comprehensive`,
-  );
-  console.log(`\nchart: ${chartPath}\n(${seconds.toFixed(1)} s)`);
+  console.log(formatReport(report));
+  console.log(`\n${chartPath ? `chart: ${chartPath}\n` : ''}(${seconds.toFixed(1)} s)`);
 }
 if (!check.pass) process.exitCode = 1;

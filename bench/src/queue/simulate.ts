@@ -1,5 +1,5 @@
 import type { Policy, SimTicket, SimWindow } from './policies';
-import { minutesOf, type Scenario } from './scenario';
+import { openMinutes, type Scenario } from './scenario';
 import type { Arrival } from './trace';
 
 export type Outcome =
@@ -11,17 +11,6 @@ export interface DayResult {
   readonly outcomes: Outcome[];
   /** Busy minutes per window over the minutes the hall is open. */
   readonly utilisation: number;
-}
-
-/** The scenario's windows, one entry per physical window. */
-export function expandWindows(scenario: Pick<Scenario, 'windows'>): SimWindow[] {
-  return scenario.windows.flatMap((w) =>
-    Array.from({ length: w.count }, (_, k) => ({
-      id: w.count > 1 ? `${w.id}-${k + 1}` : w.id,
-      kind: w.kind,
-      categoryIds: w.categoryIds,
-    })),
-  );
 }
 
 /** Binary min-heap of events by time; ties keep insertion order so runs are deterministic. */
@@ -80,7 +69,8 @@ export function simulateDay(
 ): DayResult {
   const events = new EventQueue<Event>();
   for (const arrival of trace) events.push(arrival.at, { kind: 'arrive', arrival });
-  const free = windows.map(() => true);
+  /** Minute each window became free; null while it is busy. */
+  const freeSince: (number | null)[] = windows.map(() => Number.NEGATIVE_INFINITY);
   let waiting: SimTicket[] = [];
   const outcomes: Outcome[] = [];
   let busyMin = 0;
@@ -91,9 +81,22 @@ export function simulateDay(
       outcomes.push({ kind: 'abandoned', arrival: t.arrival });
       return false;
     });
-    for (let w = 0; w < windows.length && waiting.length > 0; w++) {
-      if (!free[w]) continue;
-      const window = windows[w] as SimWindow;
+    if (waiting.length === 0) return;
+    // Free windows ask in turn: those with a citizen of their home category waiting first,
+    // then the longest free (a clerk who has been idle presses "next" first).
+    const homeWaiting = new Set(waiting.map((t) => t.categoryId));
+    const asking = windows
+      .map((window, w) => ({ window, w, since: freeSince[w] }))
+      .filter((x): x is { window: SimWindow; w: number; since: number } => x.since !== null)
+      .sort(
+        (a, b) =>
+          Number(!homeWaiting.has(a.window.categoryIds[0] as string)) -
+            Number(!homeWaiting.has(b.window.categoryIds[0] as string)) ||
+          a.since - b.since ||
+          a.w - b.w,
+      );
+    for (const { window, w } of asking) {
+      if (waiting.length === 0) break;
       const ticket = policy.pick(window, waiting, now);
       if (!ticket) continue;
       waiting.splice(waiting.indexOf(ticket), 1);
@@ -101,7 +104,7 @@ export function simulateDay(
       const holdMin = a.noShow ? scenario.noShowGraceMin : a.serviceMin;
       outcomes.push({ kind: a.noShow ? 'noShow' : 'served', arrival: a, waitMin: now - a.at, windowId: window.id });
       busyMin += holdMin;
-      free[w] = false;
+      freeSince[w] = null;
       events.push(now + holdMin, { kind: 'free', window: w });
     }
   };
@@ -120,12 +123,11 @@ export function simulateDay(
         arrival: a,
       });
     } else {
-      free[e.value.window] = true;
+      freeSince[e.value.window] = e.at;
     }
     assign(e.at);
   }
   for (const t of waiting) outcomes.push({ kind: 'abandoned', arrival: t.arrival });
 
-  const openMin = scenario.sessions.reduce((sum, s) => sum + minutesOf(s.end) - minutesOf(s.start), 0);
-  return { outcomes, utilisation: busyMin / (openMin * windows.length) };
+  return { outcomes, utilisation: busyMin / (openMinutes(scenario) * windows.length) };
 }

@@ -87,18 +87,14 @@ test('interleave does not apply while ordinary tickets are below the threshold',
   assert.deepEqual(drain(dedicatedA, tickets, 10, rules), ['d0', 'd1', 'o1']);
 });
 
-test('a comprehensive window prefers its first category within the handicap, then ages to the other', () => {
-  const penalty = DEFAULT_RULES.preferencePenaltyMinutes;
-  const near = [t('b1', 'B', 0), t('a1', 'A', penalty - 1)];
-  assert.equal(
-    pickNext({ window: comprehensive, waiting: near, rules: DEFAULT_RULES, now: T0, streaks: {} })?.ticket.id,
-    'a1',
-  );
-  const far = [t('b1', 'B', 0), t('a1', 'A', penalty + 1)];
-  assert.equal(
-    pickNext({ window: comprehensive, waiting: far, rules: DEFAULT_RULES, now: T0, streaks: {} })?.ticket.id,
-    'b1',
-  );
+test('with a handicap, a window prefers its home category, then ages to the other', () => {
+  const rules: QueueRules = { ...DEFAULT_RULES, preferencePenaltyMinutes: 10 };
+  const near = [t('b1', 'B', 0), t('a1', 'A', 9)];
+  assert.equal(pickNext({ window: comprehensive, waiting: near, rules, now: T0, streaks: {} })?.ticket.id, 'a1');
+  const far = [t('b1', 'B', 0), t('a1', 'A', 11)];
+  assert.equal(pickNext({ window: comprehensive, waiting: far, rules, now: T0, streaks: {} })?.ticket.id, 'b1');
+  // The default pools: the longer wait goes first whatever the queue.
+  assert.equal(pickNext({ window: comprehensive, waiting: near, rules: DEFAULT_RULES, now: T0, streaks: {} })?.ticket.id, 'b1');
 });
 
 test('a ticket transferred to a window is called there first and nowhere else', () => {
@@ -138,8 +134,9 @@ test('streaks count priority calls per category and reset on an ordinary call', 
 });
 
 test('the handicap is flat: every non-home category of a window ranks alike', () => {
+  const rules: QueueRules = { ...DEFAULT_RULES, preferencePenaltyMinutes: 10 };
   const window: DispatchWindow = { id: 'w', categoryIds: ['A', 'B', 'C'] };
   const waiting = [t('c1', 'C', 0), t('b1', 'B', 1)];
   // C is third in preference but its ticket waited longer than B's: it goes first.
-  assert.equal(pickNext({ window, waiting, rules: DEFAULT_RULES, now: T0, streaks: {} })?.ticket.id, 'c1');
+  assert.equal(pickNext({ window, waiting, rules, now: T0, streaks: {} })?.ticket.id, 'c1');
 });

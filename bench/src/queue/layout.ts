@@ -1,0 +1,97 @@
+import { erlangCMeanWaitMin } from './erlang-c';
+import type { SimWindow } from './policies';
+import { meanHoldMin, type Scenario } from './scenario';
+
+/** The scenario's windows, one entry per physical window. */
+export function expandWindows(scenario: Pick<Scenario, 'windows'>): SimWindow[] {
+  return scenario.windows.flatMap((w) =>
+    Array.from({ length: w.count }, (_, k) => ({
+      id: w.count > 1 ? `${w.id}-${k + 1}` : w.id,
+      kind: w.kind,
+      categoryIds: w.categoryIds,
+    })),
+  );
+}
+
+type LoadScenario = Pick<Scenario, 'categories' | 'shares' | 'noShowGraceMin'>;
+
+/** Arrival-weighted total of Erlang-C mean waits of one category on `servers` dedicated windows, over the day. */
+function dedicatedWaitSum(category: Scenario['categories'][number], hold: number, servers: number): number {
+  let sum = 0;
+  for (const perHalfHour of category.arrivalsPerHalfHour) {
+    if (perHalfHour <= 0) continue;
+    sum += perHalfHour * erlangCMeanWaitMin(perHalfHour / 30, hold, servers);
+  }
+  return sum;
+}
+
+/**
+ * The traditional hall at its best: `total` windows, each dedicated to one category, given
+ * out one by one where the Erlang-C waits (each half hour on its own, weighted by arrivals)
+ * drop most. Every category gets at least one. Overloaded categories (a half hour at or
+ * over capacity) are served first, the most overloaded first.
+ */
+export function balancedDedicatedCounts(scenario: LoadScenario, total: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const holds: Record<string, number> = {};
+  for (const c of scenario.categories) {
+    counts[c.id] = 1;
+    holds[c.id] = meanHoldMin(scenario, c.service.meanMin);
+  }
+  let left = total - scenario.categories.length;
+  if (left < 0) throw new Error(`${total} windows cannot each serve one of ${scenario.categories.length} categories`);
+  for (; left > 0; left--) {
+    let best: string | null = null;
+    let bestOverload = 0;
+    for (const c of scenario.categories) {
+      const peak = Math.max(...c.arrivalsPerHalfHour.map((a) => (a / 30) * (holds[c.id] as number)));
+      const overload = peak - (counts[c.id] as number);
+      if (overload >= 0 && overload + 1 > bestOverload) {
+        best = c.id;
+        bestOverload = overload + 1;
+      }
+    }
+    if (best === null) {
+      let bestGain = -1;
+      for (const c of scenario.categories) {
+        const n = counts[c.id] as number;
+        const hold = holds[c.id] as number;
+        const gain = dedicatedWaitSum(c, hold, n) - dedicatedWaitSum(c, hold, n + 1);
+        if (gain > bestGain) {
+          best = c.id;
+          bestGain = gain;
+        }
+      }
+    }
+    counts[best as string] = (counts[best as string] as number) + 1;
+  }
+  return counts;
+}
+
+/** The windows the `dedicatedFifo` policy runs on: the same number, one category each. */
+export function dedicatedWindows(scenario: Scenario): SimWindow[] {
+  const declared = expandWindows(scenario);
+  if (scenario.dedicatedLayout === 'declared') {
+    return declared.map((w) => ({ id: w.id, kind: 'dedicated', categoryIds: w.categoryIds.slice(0, 1) }));
+  }
+  const counts = balancedDedicatedCounts(scenario, declared.length);
+  return scenario.categories.flatMap((c) =>
+    Array.from({ length: counts[c.id] ?? 0 }, (_, k) => ({
+      id: `ded-${c.id}-${k + 1}`,
+      kind: 'dedicated' as const,
+      categoryIds: [c.id],
+    })),
+  );
+}
+
+/** The same windows and homes, every window serving every category: the hall a pooled bound assumes. */
+export function allComprehensive(scenario: Scenario): Scenario {
+  const all = scenario.categories.map((c) => c.id);
+  return {
+    ...scenario,
+    windows: scenario.windows.map((w) => {
+      const home = w.categoryIds[0] as string;
+      return { ...w, kind: 'comprehensive', categoryIds: [home, ...all.filter((c) => c !== home)] };
+    }),
+  };
+}
