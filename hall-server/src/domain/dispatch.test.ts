@@ -94,7 +94,10 @@ test('with a handicap, a window prefers its home category, then ages to the othe
   const far = [t('b1', 'B', 0), t('a1', 'A', 11)];
   assert.equal(pickNext({ window: comprehensive, waiting: far, rules, now: T0, streaks: {} })?.ticket.id, 'b1');
   // The default pools: the longer wait goes first whatever the queue.
-  assert.equal(pickNext({ window: comprehensive, waiting: near, rules: DEFAULT_RULES, now: T0, streaks: {} })?.ticket.id, 'b1');
+  assert.equal(
+    pickNext({ window: comprehensive, waiting: near, rules: DEFAULT_RULES, now: T0, streaks: {} })?.ticket.id,
+    'b1',
+  );
 });
 
 test('a ticket transferred to a window is called there first and nowhere else', () => {
