@@ -15,9 +15,16 @@ export interface HallProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs the real hall-server entry point (`hall-server/src/main.ts`) as a child process on a free port. */
-export function startHallProcess(dbPath: string, env: Record<string, string> = {}): Promise<HallProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hall-server/src/main.ts'], {
+/**
+ * Runs the real hall-server entry point (`hall-server/src/main.ts`) as a child process on a free port.
+ * `nodeArgs` go to node itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export function startHallProcess(
+  dbPath: string,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): Promise<HallProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'hall-server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

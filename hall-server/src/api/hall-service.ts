@@ -421,7 +421,7 @@ export class HallService {
       console.error(`[hall-service] commit failed: ${message}`);
       return failure('STORAGE');
     }
-    this.state = domain.applyChanges(this.state, outcome.changes);
+    this.state = domain.applyChangesInPlace(this.state, outcome.changes);
     if (outcome.changes.businessDay) this.recentCalls.length = 0;
     for (const event of logged) {
       if (event.name === 'ticket:called') this.rememberCall(event.payload);

@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
-import Fastify from 'fastify';
+import { zhCN } from '@yimen/protocol';
+import Fastify, { type FastifyReply } from 'fastify';
 import { Server } from 'socket.io';
 import type { Db } from '../store/db';
 import { HallService } from './hall-service';
@@ -36,7 +37,16 @@ export function lanAddress(): string {
 
 /** Fastify and socket.io on one port, around one HallService. */
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 64 * 1024,
+    // Refused before routing (bad percent-escapes, over-long params): still the API's error shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      reply
+        .status(error.statusCode ?? 400)
+        .send({ ok: false, error: { code: 'BAD_REQUEST', message: zhCN.errorMessage.BAD_REQUEST } });
+    },
+  });
   const host = options.host ?? '0.0.0.0';
   const startedAt = Date.now();
   // The public URL needs the port, known only after listen; resolve it lazily.

@@ -83,12 +83,13 @@ export function eventFor(event: LoggedEvent, client: Pick<Client, 'role' | 'wind
 function broadcast(io: HallIo, event: LoggedEvent): void {
   const emit = (rooms: string[], e: LoggedEvent) =>
     (io.to(rooms).emit as (name: string, payload: unknown) => void)(e.name, e.payload);
-  emit([roleRoom('clerk'), roleRoom('admin')], event);
+  // Displays first: they announce the call to the hall; each socket written before them adds its write to their wait.
   const publicRooms = [roleRoom('display')];
   if (event.name === 'queue:changed') publicRooms.push(roleRoom('kiosk'));
   const windowId = windowOf(event);
   if (windowId) publicRooms.push(evaluatorRoom(windowId));
   emit(publicRooms, withoutHolder(event));
+  emit([roleRoom('clerk'), roleRoom('admin')], event);
 }
 
 /**
@@ -210,7 +211,7 @@ export function attachSocketHandlers(io: HallIo, service: HallService): void {
     }
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
-      if (!(event in COMMAND_SCHEMAS) && typeof ack === 'function') {
+      if (!Object.hasOwn(COMMAND_SCHEMAS, event) && typeof ack === 'function') {
         ack(fail('BAD_REQUEST', `未知的命令：${String(event).slice(0, 40)}`));
       }
     });

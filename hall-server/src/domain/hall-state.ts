@@ -80,21 +80,7 @@ const isOpen = (status: TicketStatus): boolean => !FINAL_STATUSES.includes(statu
 
 /** The state after a command's changes: final tickets drop out, the rest replace their old versions. */
 export function applyChanges(state: HallState, changes: Changes): HallState {
-  const tickets = new Map(state.tickets);
-  for (const t of changes.tickets) {
-    if (isOpen(t.status)) tickets.set(t.id, t);
-    else tickets.delete(t.id);
-  }
-  const windows = new Map(state.windows);
-  for (const w of changes.windows) windows.set(w.id, w);
-  return {
-    ...state,
-    tickets,
-    windows,
-    lastNumber: changes.lastNumber ?? state.lastNumber,
-    streaks: changes.streaks ?? state.streaks,
-    businessDay: changes.businessDay ?? state.businessDay,
-  };
+  return applyChangesInPlace({ ...state, tickets: new Map(state.tickets), windows: new Map(state.windows) }, changes);
 }
 
 export function waitingCounts(state: HallState): Record<string, number> {
@@ -104,4 +90,25 @@ export function waitingCounts(state: HallState): Record<string, number> {
     if (t.status === 'waiting') counts[t.categoryId] = (counts[t.categoryId] ?? 0) + 1;
   }
   return counts;
+}
+
+/**
+ * applyChanges for the state's one owner (the hall service): the ticket and window maps are
+ * updated in place, so a command costs what it changes, not the size of the hall. Nothing
+ * may keep a reference to the state it is given.
+ */
+export function applyChangesInPlace(state: HallState, changes: Changes): HallState {
+  const tickets = state.tickets as Map<string, TicketRecord>;
+  for (const t of changes.tickets) {
+    if (isOpen(t.status)) tickets.set(t.id, t);
+    else tickets.delete(t.id);
+  }
+  const windows = state.windows as Map<string, WindowRecord>;
+  for (const w of changes.windows) windows.set(w.id, w);
+  return {
+    ...state,
+    lastNumber: changes.lastNumber ?? state.lastNumber,
+    streaks: changes.streaks ?? state.streaks,
+    businessDay: changes.businessDay ?? state.businessDay,
+  };
 }

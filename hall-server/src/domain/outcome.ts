@@ -1,6 +1,5 @@
 import { type ErrorBody, type ErrorCode, zhCN } from '@yimen/protocol';
 import {
-  applyChanges,
   type Changes,
   type HallState,
   type PendingEvent,
@@ -40,10 +39,16 @@ export function succeed<R>(
   }
   for (const w of full.windows) events.push({ name: 'window:changed', payload: { window: toWindowView(w) } });
 
-  const after = applyChanges(state, full);
+  // The counts move only with the changed tickets: no copy of the whole hall per command.
   const before = waitingCounts(state);
-  const now = waitingCounts(after);
-  const moved = after.businessDay !== state.businessDay || Object.keys(now).some((id) => now[id] !== before[id]);
-  if (moved) events.push({ name: 'queue:changed', payload: { businessDay: after.businessDay, waiting: now } });
+  const now = { ...before };
+  for (const t of full.tickets) {
+    const old = state.tickets.get(t.id);
+    if (old?.status === 'waiting') now[old.categoryId] = (now[old.categoryId] ?? 0) - 1;
+    if (t.status === 'waiting') now[t.categoryId] = (now[t.categoryId] ?? 0) + 1;
+  }
+  const businessDay = full.businessDay ?? state.businessDay;
+  const moved = businessDay !== state.businessDay || Object.keys(now).some((id) => now[id] !== before[id]);
+  if (moved) events.push({ name: 'queue:changed', payload: { businessDay, waiting: now } });
   return { ok: true, changes: full, events, reply };
 }
