@@ -113,6 +113,20 @@ export interface LoggedEvents {
 export type LoggedEventName = keyof LoggedEvents;
 export type LoggedEvent = { [K in LoggedEventName]: { name: K; payload: LoggedEvents[K] } }[LoggedEventName];
 
+/** The window an event concerns, if any: what an evaluator at that window is shown. */
+export function windowOfEvent(event: LoggedEvent): string | null {
+  switch (event.name) {
+    case 'ticket:called':
+      return event.payload.window.id;
+    case 'ticket:changed':
+      return event.payload.ticket.windowId;
+    case 'window:changed':
+      return event.payload.window.id;
+    case 'queue:changed':
+      return null;
+  }
+}
+
 export interface ReplayEvent {
   seq: number;
   events: LoggedEvent[];

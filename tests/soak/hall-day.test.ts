@@ -32,6 +32,7 @@ import type {
   TicketStatus,
   Window,
 } from '@yimen/protocol';
+import { windowOfEvent } from '@yimen/protocol';
 import Database from 'better-sqlite3';
 import { canonical, DisplayView } from '../support/display-view';
 import { type HallProcess, startHallProcess } from '../support/hall-process';
@@ -289,25 +290,12 @@ function watcher(id: string, auth: Auth, windowId?: string): Peer {
   const peer: Peer = new Peer(id, auth, (name, payload) => {
     for (const event of eventsIn(name, payload)) {
       saw(event);
-      if (windowId && windowOf(event) !== windowId) problems.push(`${id} saw ${event.name} of another window`);
+      if (windowId && windowOfEvent(event) !== windowId) problems.push(`${id} saw ${event.name} of another window`);
     }
     const seq = (payload as { seq?: unknown }).seq;
     if (typeof seq === 'number') peer.lastSeq = Math.max(peer.lastSeq, seq);
   });
   return peer;
-}
-
-function windowOf(event: LoggedEvent): string | null {
-  switch (event.name) {
-    case 'ticket:called':
-      return event.payload.window.id;
-    case 'ticket:changed':
-      return event.payload.ticket.windowId;
-    case 'window:changed':
-      return event.payload.window.id;
-    case 'queue:changed':
-      return null;
-  }
 }
 
 /** Acknowledged issues by kiosk and idempotency key. */

@@ -9,6 +9,7 @@ import {
   type Role,
   type ServerToClientEvents,
   SocketAuth,
+  windowOfEvent,
   zhCN,
 } from '@yimen/protocol';
 import type { Server, Socket } from 'socket.io';
@@ -30,20 +31,6 @@ type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 const roleRoom = (role: Role) => `role:${role}`;
 const evaluatorRoom = (windowId: string) => `evaluator:${windowId}`;
 
-/** The window an event concerns, for evaluators that see only their own window. */
-function windowOf(event: LoggedEvent): string | null {
-  switch (event.name) {
-    case 'ticket:called':
-      return event.payload.window.id;
-    case 'ticket:changed':
-      return event.payload.ticket.windowId;
-    case 'window:changed':
-      return event.payload.window.id;
-    case 'queue:changed':
-      return null;
-  }
-}
-
 /**
  * Who receives an event: displays, clerks and admins see the whole hall; kiosks need only
  * the waiting counts; an evaluator sees what happens at its own window.
@@ -57,7 +44,7 @@ export function visibleTo(event: LoggedEvent, client: Pick<Client, 'role' | 'win
     case 'kiosk':
       return event.name === 'queue:changed';
     case 'evaluator':
-      return client.windowId !== null && windowOf(event) === client.windowId;
+      return client.windowId !== null && windowOfEvent(event) === client.windowId;
   }
 }
 
@@ -86,7 +73,7 @@ function broadcast(io: HallIo, event: LoggedEvent): void {
   // Displays first: they announce the call to the hall; each socket written before them adds its write to their wait.
   const publicRooms = [roleRoom('display')];
   if (event.name === 'queue:changed') publicRooms.push(roleRoom('kiosk'));
-  const windowId = windowOf(event);
+  const windowId = windowOfEvent(event);
   if (windowId) publicRooms.push(evaluatorRoom(windowId));
   emit(publicRooms, withoutHolder(event));
   emit([roleRoom('clerk'), roleRoom('admin')], event);
