@@ -1,5 +1,6 @@
 import type { TerminalSpec } from '@yimen/hall-server/api/provision';
 import type { HallConfig } from '@yimen/hall-server/store/config-repo';
+import { immediateItemFor } from '@yimen/hall-server/testing/small-hall';
 import { type Category, DEFAULT_RULES, type Window } from '@yimen/protocol';
 
 /**
@@ -47,22 +48,7 @@ export const BENCH_HALL: HallConfig = {
   rules: DEFAULT_RULES,
   departments: Array.from({ length: 12 }, (_, i) => ({ id: `dep-${i}`, name: `部门${i}`, shortName: `部门${i}` })),
   categories,
-  items: categories.map((c) => ({
-    id: c.itemIds[0] as string,
-    code: `BENCH-${c.prefix}`,
-    name: `${c.name}事项`,
-    departmentId: c.departmentId as string,
-    categoryId: c.id,
-    kind: 'immediate' as const,
-    conditions: [],
-    materials: [],
-    steps: ['受理', '办结'],
-    statutoryDays: 0,
-    promisedDays: 0,
-    fee: { amountYuan: 0, basis: '不收费' },
-    selfService: false,
-    supplementLater: false,
-  })),
+  items: categories.map((c) => immediateItemFor(c, 'BENCH')),
   windows,
   clerks: windows.map((w) => ({
     id: `clerk-${w.number}`,

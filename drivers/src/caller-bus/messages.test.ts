@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CallerAction as CallerActionSchema } from '@yimen/protocol';
 import fc from 'fast-check';
 import { CallerBusError, DEFAULT_CHECKSUM, decodeFrame, encodeFrame } from './codec';
-import { ackBytes, type CallerAction, displayFrame, interpretDeviceFrame, keyData, readDisplay } from './messages';
+import { ackBytes, displayFrame, interpretDeviceFrame, keyData, readDisplay } from './messages';
 
 const key = (...data: number[]) => interpretDeviceFrame({ address: 7, func: 0x01, data: Uint8Array.from(data) });
 
@@ -79,16 +80,8 @@ test('a rating ack follows the checksum the device used, also where the host rul
 });
 
 test('keyData encodes what interpretDeviceFrame reads back, for every action', () => {
-  const actions: CallerAction[] = [
-    'call',
-    'recall',
-    'requestRating',
-    'pause',
-    'transfer',
-    'giveUp',
-    'hold',
-    'callBack',
-  ];
+  // Every action a key press can carry; `confirm` only follows a digit, checked below.
+  const actions = CallerActionSchema.options.filter((a) => a !== 'confirm');
   for (const action of actions) {
     const event = key(...keyData(action));
     assert.equal(event.type === 'key' ? event.action : undefined, action);

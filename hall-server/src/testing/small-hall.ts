@@ -1,4 +1,4 @@
-import { type Category, DEFAULT_RULES, type QueueRules, type Window } from '@yimen/protocol';
+import { type Category, DEFAULT_RULES, type QueueRules, type ServiceItem, type Window } from '@yimen/protocol';
 import type { HallState, WindowRecord } from '../domain';
 import type { HallConfig } from '../store/config-repo';
 
@@ -57,22 +57,7 @@ export const SMALL_HALL: HallConfig = {
     { id: 'dep-c', name: '民政局', shortName: '民政' },
   ],
   categories: CATEGORIES,
-  items: CATEGORIES.map((c) => ({
-    id: c.itemIds[0] as string,
-    code: `TEST-${c.prefix}`,
-    name: `${c.name}事项`,
-    departmentId: c.departmentId as string,
-    categoryId: c.id,
-    kind: 'immediate' as const,
-    conditions: ['本人办理'],
-    materials: [{ name: '居民身份证', required: true, form: 'original' as const, copies: 1 }],
-    steps: ['受理', '办结'],
-    statutoryDays: 0,
-    promisedDays: 0,
-    fee: { amountYuan: 0, basis: '不收费' },
-    selfService: false,
-    supplementLater: false,
-  })),
+  items: CATEGORIES.map((c) => immediateItemFor(c, 'TEST')),
   windows: WINDOWS,
   clerks: [1, 2, 3, 9].map((n) => ({
     id: `clerk-${n}`,
@@ -84,6 +69,26 @@ export const SMALL_HALL: HallConfig = {
     phone: '0000-1234567',
   })),
 };
+
+/** A hall of test or bench queues: one on-the-spot (即办件) item per queue. */
+export function immediateItemFor(c: Category, codePrefix: string): ServiceItem {
+  return {
+    id: c.itemIds[0] as string,
+    code: `${codePrefix}-${c.prefix}`,
+    name: `${c.name}事项`,
+    departmentId: c.departmentId as string,
+    categoryId: c.id,
+    kind: 'immediate',
+    conditions: ['本人办理'],
+    materials: [{ name: '居民身份证', required: true, form: 'original', copies: 1 }],
+    steps: ['受理', '办结'],
+    statutoryDays: 0,
+    promisedDays: 0,
+    fee: { amountYuan: 0, basis: '不收费' },
+    selfService: false,
+    supplementLater: false,
+  };
+}
 
 /** 2026-11-21 09:00 in Asia/Shanghai. */
 export const NINE_AM = Date.UTC(2026, 10, 21, 1, 0, 0);
