@@ -21,8 +21,8 @@ fi
 # Electron is installed for its typings only; its binary cannot be downloaded on our build machines.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[setup] npm install (builds better-sqlite3, serialport and node-hid from source: a minute or two)"
-  # Not `npm ci`: npm 11 leaves other platforms' optional packages (Biome's binaries) out of
-  # the lock it writes, then `npm ci` refuses that same lock. `npm install` follows the lock.
-  npm install --no-audit --no-fund
+  echo "[setup] npm ci (builds better-sqlite3, serialport and node-hid from source: a minute or two)"
+  # The committed lock lists every platform's optional packages (Biome's binaries), so `npm ci`
+  # installs exactly what it says and leaves it unchanged.
+  npm ci --no-audit --no-fund
 fi
