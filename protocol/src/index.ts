@@ -1,3 +1,4 @@
+export * from './calendar';
 export * from './devices';
 export * from './errors';
 export * from './events';

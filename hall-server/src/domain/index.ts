@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './business-day';
+export * from './calendar';
 export * from './calling';
 export * from './dispatch';
 export * from './estimate';
