@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { AppointmentView } from './appointments';
 import type { Ack } from './errors';
 import { Id } from './hall';
-import { QueueSnapshot, WaitingCounts, WindowView } from './queue';
+import { IdCardInput } from './id-card';
+import { CheckInRequest, DeviceReportRequest, type KioskLookup, KioskLookupRequest, ReprintRequest } from './kiosk';
+import { QueueSnapshot, QueueSummary, WindowView } from './queue';
 import { BusinessDay, KioskPriorityClass, PriorityClass, Ticket } from './ticket';
 
 /** Terminal roles; a clerk connects with a session, the others with a terminal token. */
@@ -16,12 +19,6 @@ export const SocketAuth = z.union([
 export type SocketAuth = z.infer<typeof SocketAuth>;
 
 // ---- commands (client → server, each acknowledged) ----
-
-export const IdCardInput = z.object({
-  idNumber: z.string().regex(/^\d{17}[\dXx]$/),
-  name: z.string().min(1).max(60),
-});
-export type IdCardInput = z.infer<typeof IdCardInput>;
 
 export const IssueTicketRequest = z.object({
   categoryId: Id,
@@ -93,10 +90,10 @@ export type TicketChangedEvent = z.infer<typeof TicketChangedEvent>;
 export const WindowChangedEvent = z.object({ seq: z.number().int(), window: WindowView });
 export type WindowChangedEvent = z.infer<typeof WindowChangedEvent>;
 
-export const QueueChangedEvent = z.object({
+/** The queue summary moved: waiting counts, estimates or availability of a category. */
+export const QueueChangedEvent = QueueSummary.extend({
   seq: z.number().int(),
   businessDay: BusinessDay,
-  waiting: WaitingCounts,
 });
 export type QueueChangedEvent = z.infer<typeof QueueChangedEvent>;
 
@@ -163,6 +160,10 @@ export interface ClientToServerEvents {
   'window:pause': Cmd<PauseRequest, { window: WindowView }>;
   'window:resume': Cmd<WindowRef, { window: WindowView }>;
   'hall:sync': (payload: SyncRequest, ack: (res: SyncAck) => void) => void;
+  'kiosk:lookup': Cmd<KioskLookupRequest, { lookup: KioskLookup }>;
+  'ticket:reprint': Cmd<ReprintRequest, { ticket: IssuedTicket }>;
+  'appointment:checkIn': Cmd<CheckInRequest, { ticket: IssuedTicket; appointment: AppointmentView; replayed: boolean }>;
+  'terminal:devices': Cmd<DeviceReportRequest>;
 }
 export type CommandName = keyof ClientToServerEvents;
 
@@ -184,6 +185,10 @@ export const COMMAND_SCHEMAS = {
   'window:pause': PauseRequest,
   'window:resume': WindowRef,
   'hall:sync': SyncRequest,
+  'kiosk:lookup': KioskLookupRequest,
+  'ticket:reprint': ReprintRequest,
+  'appointment:checkIn': CheckInRequest,
+  'terminal:devices': DeviceReportRequest,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** Which roles may send which command. */
@@ -204,4 +209,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'window:pause': ['clerk'],
   'window:resume': ['clerk'],
   'hall:sync': ['kiosk', 'display', 'evaluator', 'clerk', 'admin'],
+  'kiosk:lookup': ['kiosk'],
+  'ticket:reprint': ['kiosk'],
+  'appointment:checkIn': ['kiosk'],
+  'terminal:devices': ['kiosk', 'display', 'evaluator', 'admin'],
 };

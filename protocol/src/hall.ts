@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IssuingHours, Period } from './hours';
 
 /** Hall configuration entities: what a hall manager sets up. */
 
@@ -56,6 +57,21 @@ export const Category = z.object({
   avgServiceMin: z.number().positive(),
   /** Tickets per business day; at most 999 because numbers have three digits. */
   dailyCap: z.number().int().min(1).max(999),
+  /** Tickets only with a resident ID card read at the kiosk (e.g. real-name services); default false. */
+  requiresIdCard: z.boolean().optional(),
+  /** This category's own issuing hours; the hall's when absent. */
+  issuingHours: IssuingHours.optional(),
+  /** Bookable slots (预约); none when absent. */
+  appointments: z
+    .object({
+      /** Length of one slot in minutes. */
+      slotMinutes: z.number().int().min(10).max(240),
+      /** Bookings per slot. */
+      capacity: z.number().int().min(1).max(200),
+      /** When slots run on a working day, e.g. 09:00-11:30 and 14:00-16:30. */
+      periods: z.array(Period).min(1).max(6),
+    })
+    .optional(),
 });
 export type Category = z.infer<typeof Category>;
 

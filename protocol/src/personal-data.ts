@@ -54,3 +54,12 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+/** 138****5678 for mobiles; landlines keep the area code and the last four digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.trim();
+  const area = /^(0\d{2,3})-?(\d{7,8})$/.exec(digits);
+  if (area) return `${area[1]}-${'*'.repeat((area[2] as string).length - 4)}${(area[2] as string).slice(-4)}`;
+  if (digits.length <= 7) return '*'.repeat(digits.length);
+  return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
+}

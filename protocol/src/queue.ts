@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './hall';
+import { CategoryAvailability } from './hours';
 import { BusinessDay, Ticket } from './ticket';
 
 export const WindowStatus = z.enum(['open', 'paused', 'closed']);
@@ -20,6 +21,17 @@ export type WindowView = z.infer<typeof WindowView>;
 export const WaitingCounts = z.record(z.string(), z.number().int().min(0));
 export type WaitingCounts = z.infer<typeof WaitingCounts>;
 
+/**
+ * What a kiosk shows on each category's button: waiting tickets, the wait a new ticket can
+ * expect (minutes), and whether one can be taken now.
+ */
+export const QueueSummary = z.object({
+  waiting: WaitingCounts,
+  estimatedWaitMin: z.record(z.string(), z.number().min(0)),
+  availability: z.record(z.string(), CategoryAvailability),
+});
+export type QueueSummary = z.infer<typeof QueueSummary>;
+
 export const CallRecord = z.object({
   ticketId: Id,
   number: z.string(),
@@ -36,6 +48,8 @@ export const QueueSnapshot = z.object({
   businessDay: BusinessDay,
   generatedAt: z.number(),
   waiting: WaitingCounts,
+  estimatedWaitMin: QueueSummary.shape.estimatedWaitMin,
+  availability: QueueSummary.shape.availability,
   /** Open tickets of the day (waiting, called, serving, held, no-show), in dispatch order per category. */
   tickets: z.array(Ticket),
   windows: z.array(WindowView),

@@ -52,3 +52,43 @@ export const TicketStatusView = z.object({
   windowNumber: z.number().int().nullable(),
 });
 export type TicketStatusView = z.infer<typeof TicketStatusView>;
+
+/** A terminal as the hall registered it. */
+export const TerminalInfo = z.object({
+  id: Id,
+  name: z.string(),
+  role: z.enum(['kiosk', 'display', 'evaluator', 'admin']),
+  windowId: Id.nullable(),
+});
+export type TerminalInfo = z.infer<typeof TerminalInfo>;
+
+/** POST /api/admin/terminals/:id/enrolment-code (admin): a one-time code for the terminal's screen. */
+export const EnrolmentCodeResponse = z.object({
+  ok: z.literal(true),
+  code: z.string().regex(/^\d{8}$/),
+  expiresAt: z.number(),
+  terminal: TerminalInfo,
+});
+export type EnrolmentCodeResponse = z.infer<typeof EnrolmentCodeResponse>;
+
+/** POST /api/terminals/enrol: the terminal trades the code for its long-lived token. */
+export const EnrolRequest = z.object({ code: z.string().regex(/^\d{8}$/, '注册码为8位数字') });
+export type EnrolRequest = z.infer<typeof EnrolRequest>;
+
+export const EnrolResponse = z.object({ ok: z.literal(true), token: z.string(), terminal: TerminalInfo });
+export type EnrolResponse = z.infer<typeof EnrolResponse>;
+
+/** A device's recorded state; `warning` is a ready printer whose paper is near its end. */
+export const DeviceStateRow = z.object({
+  kind: z.string(),
+  state: z.enum(['ready', 'absent', 'fault', 'warning']),
+  reason: z.string().nullable(),
+  at: z.number(),
+});
+
+/** GET /api/admin/terminals (admin): every terminal with its devices' last states. */
+export const TerminalsResponse = z.object({
+  ok: z.literal(true),
+  terminals: z.array(TerminalInfo.extend({ devices: z.array(DeviceStateRow), lastReportAt: z.number().nullable() })),
+});
+export type TerminalsResponse = z.infer<typeof TerminalsResponse>;

@@ -1,5 +1,42 @@
 import { z } from 'zod';
+import { IssuingHours } from './hours';
 import { PRIORITY_CLASSES, type PriorityClass } from './ticket';
+
+/** The hall's stock hours: mornings and afternoons of working days, stopping 15 minutes before the windows. */
+export const DEFAULT_ISSUING_HOURS: IssuingHours = {
+  days: 'workingDays',
+  periods: [
+    { from: '08:30', to: '11:45' },
+    { from: '13:30', to: '16:45' },
+  ],
+};
+
+/** Booking rules (real-name appointments, as halls publish them). */
+export const AppointmentRules = z.object({
+  /** Booking opens this many working days ahead, today not counted. */
+  horizonWorkingDays: z.number().int().min(0).max(30),
+  /** Cancellation is possible until this many minutes before the slot starts. */
+  cancelBeforeMin: z.number().int().min(0),
+  /** Check-in at the kiosk from this many minutes before the slot starts … */
+  checkInEarlyMin: z.number().int().min(0),
+  /** … until this many minutes after it starts. */
+  checkInLateMin: z.number().int().min(0),
+  /** This many no-shows within `noShowWindowDays` bar an ID from booking for `barDays`. */
+  noShowLimit: z.number().int().min(1),
+  noShowWindowDays: z.number().int().min(1),
+  barDays: z.number().int().min(1),
+});
+export type AppointmentRules = z.infer<typeof AppointmentRules>;
+
+export const DEFAULT_APPOINTMENT_RULES: AppointmentRules = {
+  horizonWorkingDays: 5,
+  cancelBeforeMin: 120,
+  checkInEarlyMin: 30,
+  checkInLateMin: 15,
+  noShowLimit: 3,
+  noShowWindowDays: 30,
+  barDays: 30,
+};
 
 /** The hall's queue rules: every number a hall manager may tune. */
 export const QueueRules = z.object({
@@ -35,6 +72,11 @@ export const QueueRules = z.object({
     maxConsecutivePriority: z.number().int().min(1),
     ordinaryWaitThresholdMin: z.number().min(0),
   }),
+  /** When kiosks issue tickets; a category may have its own. */
+  issuingHours: IssuingHours.default(() => DEFAULT_ISSUING_HOURS),
+  /** Reprints of an open ticket a holder may ask for at a kiosk (lost or unreadable slip). */
+  maxReprints: z.number().int().min(0).max(10).default(2),
+  appointments: AppointmentRules.default(() => DEFAULT_APPOINTMENT_RULES),
 });
 export type QueueRules = z.infer<typeof QueueRules>;
 
@@ -59,4 +101,7 @@ export const DEFAULT_RULES: QueueRules = {
   boostMinutes: boost,
   preferencePenaltyMinutes: 0,
   interleave: { maxConsecutivePriority: 2, ordinaryWaitThresholdMin: 10 },
+  issuingHours: DEFAULT_ISSUING_HOURS,
+  maxReprints: 2,
+  appointments: DEFAULT_APPOINTMENT_RULES,
 };

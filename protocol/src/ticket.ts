@@ -66,6 +66,8 @@ export const Ticket = z.object({
   recallCount: z.number().int().min(0),
   requeueCount: z.number().int().min(0),
   transferCount: z.number().int().min(0),
+  /** Slips printed again for the holder at a kiosk (each an acknowledged, logged command). */
+  reprintCount: z.number().int().min(0),
   holder: Holder.nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;

@@ -18,6 +18,7 @@ import {
   type TestHall,
 } from '@yimen/hall-server/testing/test-server';
 import {
+  BookingCategoriesResponse,
   ClerkLoginResponse,
   ErrorBody,
   HealthResponse,
@@ -27,6 +28,7 @@ import {
   TicketStatusView,
 } from '@yimen/protocol';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { startHallProcess } from '../support/hall-process';
 
 /** Fastify's bodyLimit in server.ts: bigger bodies are refused before any route sees them. */
@@ -57,7 +59,19 @@ after(async () => {
 
 // ---- requests ----
 
-type Kind = 'health' | 'config' | 'queue' | 'login' | 'logout' | 'status' | 'page' | 'engine' | 'unknown';
+type Kind =
+  | 'health'
+  | 'config'
+  | 'queue'
+  | 'login'
+  | 'logout'
+  | 'status'
+  | 'page'
+  | 'engine'
+  | 'openapi'
+  | 'bookingCategories'
+  | 'api'
+  | 'unknown';
 interface Req {
   kind: Kind;
   method: string;
@@ -100,6 +114,38 @@ const paths: fc.Arbitrary<{ kind: Kind; path: string }> = fc
         { kind: 'unknown', path: '/api/../api/queue' },
         { kind: 'unknown', path: '*' },
       ),
+      fc.constantFrom<{ kind: Kind; path: string }>(
+        { kind: 'openapi', path: '/api/openapi.json' },
+        { kind: 'bookingCategories', path: '/api/appointments/categories' },
+        { kind: 'api', path: '/api/appointments/slots' },
+        { kind: 'api', path: '/api/appointments' },
+        { kind: 'api', path: '/api/terminals/enrol' },
+        { kind: 'api', path: '/api/admin/terminals' },
+        { kind: 'unknown', path: '/' },
+        { kind: 'unknown', path: '/guide' },
+        { kind: 'unknown', path: '/book' },
+        { kind: 'unknown', path: '/book/find' },
+        { kind: 'unknown', path: '/kiosk/' },
+      ),
+      fc
+        .tuple(
+          fc.constantFrom(
+            '/api/appointments/%s',
+            '/api/appointments/%s/cancel',
+            '/api/admin/terminals/%s/enrolment-code',
+            '/api/admin/terminals/%s/devices',
+            '/guide/%s',
+            '/book/%s',
+            '/book/%s/2026-12-03/09:00',
+            '/book/code/%s',
+            '/book/code/%s/cancel',
+            '/demo/enrol/%s',
+            '/kiosk/%s',
+            '/voice/%s',
+          ),
+          segment(),
+        )
+        .map(([pattern, s]) => ({ kind: 'api' as Kind, path: pattern.replace('%s', s) })),
       segment().map((s) => ({ kind: 'status' as Kind, path: `/api/tickets/${s}/status` })),
       segment().map((s) => ({ kind: 'page' as Kind, path: `/t/${s}` })),
       fc.array(segment(), { maxLength: 4 }).map((parts) => ({ kind: 'unknown' as Kind, path: `/${parts.join('/')}` })),
@@ -214,7 +260,18 @@ const SUCCESS: Partial<Record<Kind, { parse(v: unknown): unknown }>> = {
   queue: QueueSnapshot,
   login: ClerkLoginResponse,
   status: TicketStatusView,
+  openapi: z.object({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }),
+  bookingCategories: BookingCategoriesResponse,
 };
+
+/** The server's own HTML pages, the terminals' static files, and JSON routes answered by their own schemas. */
+function family(path: string): 'html' | 'static' | 'json' {
+  const p = path.split('?')[0] ?? '';
+  // `*` (the asterisk form) is routed as `/`.
+  if (p === '/' || p === '*' || /^\/(guide|book|demo)(\/|$)/.test(p)) return 'html';
+  if (/^\/(kiosk|voice)\//.test(p)) return 'static';
+  return 'json';
+}
 
 async function check(url: string, req: Req): Promise<void> {
   const where = `${req.method} ${JSON.stringify(req.path.slice(0, 120))} (${req.contentType}, ${req.body?.length ?? 0} bytes)`;
@@ -237,6 +294,16 @@ async function check(url: string, req: Req): Promise<void> {
   // engine.io answers its own path in its own format; that it stays below 500 is what counts.
   if (req.kind === 'engine' || req.method === 'HEAD') return;
   const answer = `${where}: ${res.status} ${res.body.slice(0, 200)}`;
+  // Server pages answer in HTML (forms redirect with 303); a refusal before routing is the API's JSON error.
+  if (family(req.path) === 'html' && /^text\/html/.test(res.contentType)) {
+    assert.ok([200, 303, 400, 404, 409].includes(res.status), answer);
+    return;
+  }
+  // The terminals' files come in their own types; a missing one is the API's JSON 404, a terminal not built an HTML 404.
+  if (family(req.path) === 'static' && !/^application\/json/.test(res.contentType)) {
+    assert.ok([200, 303, 404].includes(res.status), answer);
+    return;
+  }
   // A page request the router refused (bad escape, over-long token) gets the API's error instead of the page.
   if (req.kind === 'page' && req.method === 'GET' && res.status !== 400 && res.status !== 414) {
     assert.ok([200, 404].includes(res.status), answer);
@@ -248,6 +315,7 @@ async function check(url: string, req: Req): Promise<void> {
   if (res.status === 200) {
     const schema = SUCCESS[req.kind];
     if (req.kind === 'logout') assert.deepEqual(body, { ok: true }, answer);
+    else if (req.kind === 'api') assert.equal(body.ok, true, answer);
     else {
       assert.ok(schema, `${answer}: 200 from a route that should not exist`);
       schema.parse(body);

@@ -20,11 +20,13 @@ import {
 } from '@yimen/hall-server/testing/test-server';
 import {
   type Ack,
+  AppointmentView,
   COMMAND_ROLES,
   COMMAND_SCHEMAS,
   type CommandName,
   ErrorBody,
   IssuedTicket,
+  KioskLookup,
   PRIORITY_CLASSES,
   QueueChangedEvent,
   QueueSnapshot,
@@ -126,6 +128,7 @@ const FIELDS = [
   'toWindowId',
   'windowId',
   'lastSeq',
+  'status',
 ];
 /** Objects shaped like commands: known field names with any values, plus keys that pollute prototypes. */
 const shaped = () =>
@@ -150,6 +153,13 @@ const wellFormed = () =>
       toWindowId: fc.constantFrom('win-1', 'win-2', 'win-3', 'win-9'),
       windowId: fc.constantFrom('win-1', 'win-2'),
       lastSeq: fc.nat({ max: 5000 }),
+      status: fc.constantFrom(
+        { devices: { printer: { state: 'ready' } }, printer: null },
+        {
+          devices: { printer: { state: 'fault', reason: 'paperOut' }, idcard: { state: 'absent' } },
+          printer: { online: true, coverOpen: false, paperNearEnd: true, paperOut: true },
+        },
+      ),
     },
     { requiredKeys: [] },
   );
@@ -246,6 +256,15 @@ function checkSuccess(name: CommandName, ack: any): void {
     assert.equal(typeof ack.voiceText, 'string');
   } else if (name === 'window:pause' || name === 'window:resume') {
     WindowView.parse(ack.window);
+  } else if (name === 'kiosk:lookup') {
+    KioskLookup.parse(ack.lookup);
+  } else if (name === 'ticket:reprint') {
+    IssuedTicket.parse(ack.ticket);
+  } else if (name === 'appointment:checkIn') {
+    IssuedTicket.parse(ack.ticket);
+    AppointmentView.parse(ack.appointment);
+  } else if (name === 'terminal:devices') {
+    assert.deepEqual(ack, { ok: true });
   } else if (ack.mode === 'snapshot') {
     QueueSnapshot.parse(ack.snapshot);
   } else {

@@ -3,6 +3,7 @@ import {
   FINAL_STATUSES,
   type LoggedEvent,
   type QueueSnapshot,
+  type QueueSummary,
   type Ticket,
   type WindowView,
 } from '@yimen/protocol';
@@ -18,7 +19,7 @@ export class DisplayView {
   private constructor(
     public seq: number,
     public businessDay: string,
-    public waiting: Record<string, number>,
+    public summary: QueueSummary,
     private readonly tickets: Map<string, Ticket>,
     private readonly windows: Map<string, WindowView>,
     private recentCalls: CallRecord[],
@@ -28,7 +29,11 @@ export class DisplayView {
     return new DisplayView(
       snapshot.seq,
       snapshot.businessDay,
-      { ...snapshot.waiting },
+      {
+        waiting: { ...snapshot.waiting },
+        estimatedWaitMin: { ...snapshot.estimatedWaitMin },
+        availability: { ...snapshot.availability },
+      },
       new Map(snapshot.tickets.map((t) => [t.id, t])),
       new Map(snapshot.windows.map((w) => [w.id, w])),
       [...snapshot.recentCalls],
@@ -70,7 +75,11 @@ export class DisplayView {
         // The server forgets the day's calls when the business day rolls over.
         if (event.payload.businessDay !== this.businessDay) this.recentCalls = [];
         this.businessDay = event.payload.businessDay;
-        this.waiting = { ...event.payload.waiting };
+        this.summary = {
+          waiting: { ...event.payload.waiting },
+          estimatedWaitMin: { ...event.payload.estimatedWaitMin },
+          availability: { ...event.payload.availability },
+        };
         break;
     }
     return true;
@@ -86,7 +95,7 @@ export class DisplayView {
     return canonical({
       seq: this.seq,
       businessDay: this.businessDay,
-      waiting: this.waiting,
+      ...this.summary,
       tickets: [...this.tickets.values()],
       windows: [...this.windows.values()],
       recentCalls: this.recentCalls,
@@ -101,6 +110,8 @@ export function canonical(s: Omit<QueueSnapshot, 'generatedAt'>) {
     seq: s.seq,
     businessDay: s.businessDay,
     waiting: s.waiting,
+    estimatedWaitMin: s.estimatedWaitMin,
+    availability: s.availability,
     tickets: [...s.tickets].sort(byId),
     windows: [...s.windows].sort(byId),
     recentCalls: s.recentCalls,

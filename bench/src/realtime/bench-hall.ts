@@ -1,7 +1,7 @@
 import type { TerminalSpec } from '@yimen/hall-server/api/provision';
 import type { HallConfig } from '@yimen/hall-server/store/config-repo';
-import { immediateItemFor } from '@yimen/hall-server/testing/small-hall';
-import { type Category, DEFAULT_RULES, type Window } from '@yimen/protocol';
+import { immediateItemFor, TEST_RULES } from '@yimen/hall-server/testing/small-hall';
+import type { Category, Window } from '@yimen/protocol';
 
 /**
  * A large hall for the realtime bench: 600 connected terminals, as a big city hall has them.
@@ -45,7 +45,7 @@ const windows: Window[] = Array.from({ length: MIX.windows }, (_, i) => {
 
 export const BENCH_HALL: HallConfig = {
   hallName: '压测市民中心',
-  rules: DEFAULT_RULES,
+  rules: TEST_RULES,
   departments: Array.from({ length: 12 }, (_, i) => ({ id: `dep-${i}`, name: `部门${i}`, shortName: `部门${i}` })),
   categories,
   items: categories.map((c) => immediateItemFor(c, 'BENCH')),

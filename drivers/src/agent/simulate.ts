@@ -24,7 +24,15 @@ import { DeviceError, type Transport } from '../transport/transport';
 import type { DevicesConfig, SerialLink } from './config';
 import { ratingPadProfile } from './links';
 
-export const CARD_SAMPLES = ['resident', 'residentLongTerm', 'hkMacauTaiwan', 'foreignerOld', 'foreigner2023'] as const;
+export const CARD_SAMPLES = [
+  'resident',
+  'residentLongTerm',
+  'elderly',
+  'greenCardAgent',
+  'hkMacauTaiwan',
+  'foreignerOld',
+  'foreigner2023',
+] as const;
 export const CardSample = z.enum([...CARD_SAMPLES, 'invalid']);
 export type CardSample = z.infer<typeof CardSample>;
 

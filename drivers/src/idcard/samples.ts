@@ -34,6 +34,35 @@ export const sampleCards = {
     validFrom: '2016-05-20',
     validTo: '长期',
   },
+  /** Over 70 on any day from 2018: the kiosk turns to elder mode and the ticket ranks as elderly. */
+  elderly: {
+    cardType: 'resident',
+    name: '赵测试',
+    sex: 'female',
+    nation: '汉族',
+    birthDate: '1948-05-12',
+    address: '江苏省常州市测试县青溪镇样例村12号',
+    idNumber: withCheck('32048119480512002'),
+    authority: '测试县公安局',
+    validFrom: '2012-05-12',
+    validTo: '长期',
+  },
+  /**
+   * A village agent (代办员): the demo hall registers this number as a green card
+   * (hall-server/src/demo/seed.ts), so the kiosk issues agent tickets for it.
+   */
+  greenCardAgent: {
+    cardType: 'resident',
+    name: '周测试',
+    sex: 'male',
+    nation: '汉族',
+    birthDate: '1982-03-15',
+    address: '江苏省常州市测试县青溪镇样例村3号',
+    idNumber: '320481198203150019',
+    authority: '测试县公安局',
+    validFrom: '2020-03-15',
+    validTo: '2040-03-15',
+  },
   hkMacauTaiwan: {
     cardType: 'hkMacauTaiwan',
     name: '陈测试',

@@ -1,18 +1,15 @@
 import {
   type Ack,
-  birthDateOf,
   type CallRecord,
   type CancelTicketRequest,
   type Clerk,
   type ErrorBody,
   type IssuedTicket,
-  isValidIdNumber,
   KioskPriorityClass,
   type LoggedEvent,
-  maskIdNumber,
-  maskName,
   type PauseRequest,
   type QueueSnapshot,
+  type QueueSummary,
   type SpecialIssueRequest,
   type Ticket,
   type TicketStatusView,
@@ -21,14 +18,15 @@ import {
   zhCN,
 } from '@yimen/protocol';
 import type { z } from 'zod';
-import type { Actor, HallState, Outcome, TicketRecord } from '../domain';
+import type { Actor, HallState, Outcome, TicketRecord, WorkingCalendar } from '../domain';
 import * as domain from '../domain';
 import { AuthRepo, type TerminalRow } from '../store/auth-repo';
 import { ConfigRepo, type HallConfig } from '../store/config-repo';
 import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
 import { QueueRepo } from '../store/queue-repo';
-import { hashIdNumber, hashPassword, hashToken, newSecret, verifyPassword } from './credentials';
+import { hashPassword, hashToken, newSecret, verifyPassword } from './credentials';
+import { holderFacts } from './holder';
 import { timeOrderedIds } from './ticket-ids';
 
 export interface HallServiceOptions {
@@ -87,6 +85,10 @@ export class HallService {
   private readonly loginFailures = new Map<string, { count: number; lockedUntil: number }>();
   /** Events after this seq belong to the current business day. */
   private dayStartSeq: number;
+  /** Working days of the hall: the national calendar with the hall's own entries. */
+  readonly calendar: WorkingCalendar;
+  /** The queue summary terminals were last sent (see domain/summary.ts). */
+  private summary: { businessDay: string; summary: QueueSummary };
 
   constructor(private readonly options: HallServiceOptions) {
     const { db } = options;
@@ -111,6 +113,11 @@ export class HallService {
     };
     this.dayStartSeq = Number(this.configRepo.getMeta('dayStartSeq') ?? 0);
     if (this.configRepo.getMeta('businessDay') === null) this.configRepo.setMeta('businessDay', businessDay);
+    this.calendar = domain.workingCalendar(this.configRepo.calendarEntries());
+    this.summary = {
+      businessDay,
+      summary: domain.queueSummary(this.state, domain.waitingCounts(this.state), this.calendar, this.now()),
+    };
     this.loadRecentCalls();
     this.tick();
   }
@@ -123,13 +130,52 @@ export class HallService {
     return this.state.businessDay;
   }
 
+  /** The hall's clock: never earlier than the last commit. */
+  clock(): number {
+    return this.now();
+  }
+
+  /** Ids for a ticket another service of the shell issues through `execute`. */
+  newTicketIds(): domain.NewTicketIds {
+    return { now: this.now(), ticketId: this.newId(), statusToken: newSecret() };
+  }
+
+  /** The queue summary as last sent to terminals. */
+  snapshotSummary(): QueueSummary {
+    return this.summary.summary;
+  }
+
+  /** A ticket of any day, open or not. */
+  ticketRecord(ticketId: string): TicketRecord | null {
+    return this.state.tickets.get(ticketId) ?? this.queue.byId(ticketId);
+  }
+
+  /** Tickets an ID took today, per queue issued for (voided ones left out). */
+  issuedTodayFor(idHash: string): Record<string, number> {
+    return this.queue.countsForId(this.state.businessDay, idHash);
+  }
+
+  /** The live queue state, for reads by the shell's other services; never keep or change it. */
+  get queueState(): HallState {
+    return this.state;
+  }
+
   onEvent(listener: (event: LoggedEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  /** Closes the business day when the hall's local date has changed. Safe to call often. */
+  /**
+   * The passing of time: closes the business day when the hall's local date has changed, and
+   * tells terminals when a category opened or closed for issuing. Safe to call often.
+   */
   tick(): void {
+    this.rollOverIfDue();
+    const due = domain.summaryEvent(this.state, domain.NO_CHANGES, this.summary, this.calendar, this.now());
+    if (due) this.commit({ ok: true, changes: domain.NO_CHANGES, events: [], reply: null });
+  }
+
+  private rollOverIfDue(): void {
     const now = this.now();
     const outcome = domain.rollover(this.state, now);
     if (!outcome?.ok) return;
@@ -145,22 +191,13 @@ export class HallService {
 
   issue(actor: Actor, req: z.infer<typeof SpecialIssueRequest>): Reply<{ ticket: IssuedTicket; replayed: boolean }> {
     if (actor.role === 'clerk') return failure('FORBIDDEN');
-    this.tick();
+    this.rollOverIfDue();
     const priority = req.priority ?? 'ordinary';
     if (actor.role === 'kiosk' && !KioskPriorityClass.safeParse(priority).success) {
       return failure('FORBIDDEN', '自助取号不能选择该优先类别');
     }
-    let holder: domain.HolderFacts | null = null;
-    if (req.idCard) {
-      const idNumber = req.idCard.idNumber.toUpperCase();
-      if (!isValidIdNumber(idNumber)) return failure('INVALID_ID_CARD');
-      holder = {
-        idHash: hashIdNumber(idNumber, this.options.idKey),
-        idMasked: maskIdNumber(idNumber),
-        nameMasked: maskName(req.idCard.name),
-        birthDate: birthDateOf(idNumber),
-      };
-    }
+    const holder = req.idCard ? holderFacts(req.idCard, this.options.idKey) : null;
+    if (req.idCard && !holder) return failure('INVALID_ID_CARD');
     const existing = this.queue.byIdempotencyKey(actor.terminalId, req.idempotencyKey);
     if (existing) {
       // A retry must be the same request on the same day; a reused key is not a licence to another's ticket.
@@ -186,8 +223,9 @@ export class HallService {
           issuedTodayForId,
           terminalId: actor.terminalId,
           idempotencyKey: req.idempotencyKey,
+          selfService: actor.role === 'kiosk' ? { calendar: this.calendar } : null,
         },
-        { now: this.now(), ticketId: this.newId(), statusToken: newSecret() },
+        this.newTicketIds(),
       ),
     );
     if (!result.ok) return result;
@@ -326,7 +364,7 @@ export class HallService {
       seq: this.log.lastSeq,
       businessDay: state.businessDay,
       generatedAt: this.now(),
-      waiting: domain.waitingCounts(state),
+      ...this.summary.summary,
       tickets: tickets.map((t) => (view === 'full' ? domain.toTicket(t) : { ...domain.toTicket(t), holder: null })),
       windows: [...state.windows.values()].map(domain.toWindowView),
       recentCalls: [...this.recentCalls],
@@ -341,7 +379,7 @@ export class HallService {
 
   /** The public status page's data; null for unknown tokens and tickets of other days. */
   ticketStatus(token: string): TicketStatusView | null {
-    this.tick();
+    this.rollOverIfDue();
     const stored = this.queue.byStatusToken(token);
     if (!stored || stored.businessDay !== this.state.businessDay) return null;
     const ticket = this.state.tickets.get(stored.id) ?? stored;
@@ -371,7 +409,7 @@ export class HallService {
 
   // ---- internals ----
 
-  private issuedView(ticket: TicketRecord): IssuedTicket {
+  issuedView(ticket: TicketRecord): IssuedTicket {
     const live = this.state.tickets.get(ticket.id) ?? ticket;
     const ahead = live.status === 'waiting' ? domain.aheadOf(this.state, live) : 0;
     return {
@@ -399,7 +437,16 @@ export class HallService {
 
   /** Rolls the day over if due, then decides and commits one command. */
   private run<R>(decide: (state: HallState) => Outcome<R>, alsoInTransaction?: () => void): Outcome<R> {
-    this.tick();
+    return this.execute(decide, alsoInTransaction);
+  }
+
+  /**
+   * Decides and commits one command for the other services of the shell (kiosk lookups and
+   * reprints, appointment check-ins): the day rolls over first if due; `alsoInTransaction`
+   * writes their own rows in the same transaction as the queue's changes and events.
+   */
+  execute<R>(decide: (state: HallState) => Outcome<R>, alsoInTransaction?: () => void): Outcome<R> {
+    this.rollOverIfDue();
     const outcome = decide(this.state);
     if (!outcome.ok) return outcome;
     return this.commit(outcome, alsoInTransaction);
@@ -408,12 +455,15 @@ export class HallService {
   private commit<R>(outcome: Outcome<R> & { ok: true }, alsoInTransaction?: () => void): Outcome<R> {
     const seqBefore = this.log.lastSeq;
     const businessDay = this.state.businessDay;
+    const now = this.now();
+    const summary = domain.summaryEvent(this.state, outcome.changes, this.summary, this.calendar, now);
+    const events = summary ? [...outcome.events, summary.event] : outcome.events;
     let logged: LoggedEvent[];
     try {
       logged = this.options.db.transaction(() => {
         this.queue.persist(outcome.changes, businessDay, (k, v) => this.configRepo.setMeta(k, v));
         alsoInTransaction?.();
-        return this.log.append(outcome.events, this.now());
+        return this.log.append(events, now);
       })();
     } catch (error) {
       this.log.rollback(seqBefore);
@@ -422,6 +472,7 @@ export class HallService {
       return failure('STORAGE');
     }
     this.state = domain.applyChangesInPlace(this.state, outcome.changes);
+    if (summary) this.summary = { businessDay: this.state.businessDay, summary: summary.summary };
     if (outcome.changes.businessDay) this.recentCalls.length = 0;
     for (const event of logged) {
       if (event.name === 'ticket:called') this.rememberCall(event.payload);

@@ -183,10 +183,15 @@ test('ID cards: validated, limited per category per day, masked, and never store
   assert.ok(one.ok);
   assert.deepEqual(one.ticket.holder, { nameMasked: '王*明', idMasked: '1101**********002X' });
   assert.equal(one.ticket.priority, 'elderly', 'born 1949: past 70');
-  const two = await send(kiosk, 'ticket:issue', { categoryId: 'cat-c', idempotencyKey: key(), idCard });
+  const holding = await send(kiosk, 'ticket:issue', { categoryId: 'cat-c', idempotencyKey: key(), idCard });
+  assert.ok(!holding.ok && holding.error.code === 'ALREADY_HOLDING', 'an open ticket is reprinted, not doubled');
+  const admin = await client({ token: hall.token('admin-1') });
+  assert.ok((await send(admin, 'ticket:cancel', { ticketId: one.ticket.id })).ok);
+  const two = await send<IssueAck>(kiosk, 'ticket:issue', { categoryId: 'cat-c', idempotencyKey: key(), idCard });
   assert.ok(two.ok);
+  assert.ok((await send(admin, 'ticket:cancel', { ticketId: two.ticket.id })).ok);
   const three = await send(kiosk, 'ticket:issue', { categoryId: 'cat-c', idempotencyKey: key(), idCard });
-  assert.ok(!three.ok && three.error.code === 'ID_LIMIT');
+  assert.ok(!three.ok && three.error.code === 'ID_LIMIT', 'cancelled tickets count: two a day');
   const otherQueue = await send(kiosk, 'ticket:issue', { categoryId: 'cat-b', idempotencyKey: key(), idCard });
   assert.ok(otherQueue.ok);
 

@@ -1,26 +1,12 @@
-import { ClerkLoginRequest, type ErrorBody, type PublicConfig, zhCN } from '@yimen/protocol';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ClerkLoginRequest, type PublicConfig, zhCN } from '@yimen/protocol';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { HallService } from './hall-service';
+import { httpStatus, sendError } from './http';
 import { renderStatusPage } from './status-page';
 
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const LogoutRequest = z.object({ session: z.string().min(16).max(200) });
-
-const HTTP_STATUS: Partial<Record<ErrorBody['code'], number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  WINDOW_BUSY: 409,
-  CONFLICT: 409,
-  TOO_MANY_ATTEMPTS: 429,
-};
-const httpStatus = (code: ErrorBody['code']): number => HTTP_STATUS[code] ?? 500;
-
-function sendError(reply: FastifyReply, status: number, code: ErrorBody['code'], message?: string) {
-  return reply.status(status).send({ ok: false, error: { code, message: message ?? zhCN.errorMessage[code] } });
-}
 
 /** REST: health, public config, queue snapshot, clerk login/logout, the ticket status page. */
 export function registerRoutes(app: FastifyInstance, service: HallService, startedAt: number): void {

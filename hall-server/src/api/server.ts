@@ -3,9 +3,16 @@ import { zhCN } from '@yimen/protocol';
 import Fastify, { type FastifyReply } from 'fastify';
 import { Server } from 'socket.io';
 import type { Db } from '../store/db';
-import { HallService } from './hall-service';
+import type { DemoInfo } from '../web/home-page';
+import { registerWebPages } from '../web/pages';
+import { registerAppointmentRoutes } from './appointment-routes';
+import type { HallService } from './hall-service';
+import { registerOpenApi } from './openapi';
 import { registerRoutes } from './rest';
+import { createServices, type HallServices } from './services';
 import { attachSocketHandlers, type HallIo } from './socket';
+import { registerTerminalFiles } from './terminal-files';
+import { registerTerminalRoutes } from './terminal-routes';
 
 export interface HallServerOptions {
   readonly db: Db;
@@ -15,10 +22,15 @@ export interface HallServerOptions {
   /** Base URL printed in ticket QR codes; defaults to this machine's LAN address. */
   readonly publicUrl?: string;
   readonly now?: () => number;
+  /** Folders of the built terminal renderers; the repository's own when absent. */
+  readonly terminalRoots?: Readonly<Record<string, string>>;
+  /** The demo's links (terminals with their device agents); only a demo hall shows them. */
+  readonly demo?: DemoInfo;
 }
 
 export interface HallServer {
   readonly service: HallService;
+  readonly services: HallServices;
   readonly io: HallIo;
   readonly port: number;
   readonly url: string;
@@ -51,7 +63,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const startedAt = Date.now();
   // The public URL needs the port, known only after listen; resolve it lazily.
   let publicUrl = options.publicUrl ?? '';
-  const service = new HallService({
+  const services = createServices({
     db: options.db,
     idKey: options.idKey,
     get publicUrl() {
@@ -59,19 +71,29 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     },
     ...(options.now ? { now: options.now } : {}),
   });
+  const service = services.hall;
   registerRoutes(app, service, startedAt);
+  registerTerminalRoutes(app, services);
+  registerAppointmentRoutes(app, services);
+  registerOpenApi(app);
+  const files = await registerTerminalFiles(app, options.terminalRoots);
+  registerWebPages(app, services, options.demo ?? null, files);
   const io: HallIo = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  attachSocketHandlers(io, service);
+  attachSocketHandlers(io, services);
 
   await app.listen({ port: options.port, host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   if (!options.publicUrl) publicUrl = `http://${lanAddress()}:${port}`;
-  const ticker = setInterval(() => service.tick(), 30_000);
+  const ticker = setInterval(() => {
+    service.tick();
+    services.appointments.sweepNoShows();
+  }, 30_000);
   ticker.unref();
 
   return {
     service,
+    services,
     io,
     port,
     url: `http://127.0.0.1:${port}`,

@@ -15,6 +15,7 @@ import {
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '../domain';
 import type { ClerkActor, HallService } from './hall-service';
+import type { HallServices } from './services';
 
 /** Who is on the other end of a socket, fixed at the handshake. */
 export type Client =
@@ -29,6 +30,7 @@ export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<s
 type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const roleRoom = (role: Role) => `role:${role}`;
+const terminalRoom = (terminalId: string) => `terminal:${terminalId}`;
 const evaluatorRoom = (windowId: string) => `evaluator:${windowId}`;
 
 /**
@@ -110,10 +112,14 @@ const fail = (code: ErrorBody['code'], message: string = zhCN.errorMessage[code]
 type Handler = (client: Client, payload: never) => Ack;
 
 /** One entry per command; each receives a payload its schema has already accepted. */
-function handlers(service: HallService): Record<CommandName, Handler> {
+function handlers({ hall: service, kiosk, appointments, terminals }: HallServices): Record<CommandName, Handler> {
   const clerk = (c: Client): ClerkActor => {
     if (c.role !== 'clerk') throw new Error('clerk command without clerk');
     return { role: 'clerk', clerkId: c.clerkId, windowId: c.windowId };
+  };
+  const terminalId = (c: Client): string => {
+    if (c.role === 'clerk') throw new Error('terminal command without terminal');
+    return c.terminalId;
   };
   const actor = (c: Client): Actor => {
     if (c.role === 'clerk') return clerk(c);
@@ -138,6 +144,10 @@ function handlers(service: HallService): Record<CommandName, Handler> {
     'window:pause': (c: Client, p: P<'window:pause'>) => service.pause(clerk(c), p),
     'window:resume': (c: Client) => service.resumeWindow(clerk(c)),
     'hall:sync': (c: Client, p: P<'hall:sync'>) => sync(service, c, p.lastSeq),
+    'kiosk:lookup': (_c: Client, p: P<'kiosk:lookup'>) => kiosk.lookup(p.idCard),
+    'ticket:reprint': (_c: Client, p: P<'ticket:reprint'>) => kiosk.reprint(p),
+    'appointment:checkIn': (c: Client, p: P<'appointment:checkIn'>) => appointments.checkIn(terminalId(c), p),
+    'terminal:devices': (c: Client, p: P<'terminal:devices'>) => terminals.report(terminalId(c), p.status),
   };
   return h as Record<CommandName, Handler>;
 }
@@ -168,8 +178,11 @@ function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] 
  * date, then check role, schema and (for clerks) a still-valid session on every command.
  * Every command gets an ack; nothing a client sends can crash the server.
  */
-export function attachSocketHandlers(io: HallIo, service: HallService): void {
-  const table = handlers(service);
+export function attachSocketHandlers(io: HallIo, services: HallServices): void {
+  const service = services.hall;
+  const table = handlers(services);
+  // A terminal enrolled again has a new token: connections made with the old one end now.
+  services.terminals.onTokenReplaced((terminalId) => io.in(terminalRoom(terminalId)).disconnectSockets(true));
   service.onEvent((event) => {
     broadcast(io, event);
     dropEndedSessions(io, service, event).catch((error) => console.error(`[socket] session check failed: ${error}`));
@@ -185,6 +198,7 @@ export function attachSocketHandlers(io: HallIo, service: HallService): void {
   io.on('connection', (socket: HallSocket) => {
     const client = socket.data.client;
     socket.join(roleRoom(client.role));
+    if (client.role !== 'clerk') socket.join(terminalRoom(client.terminalId));
     if (client.role === 'evaluator' && client.windowId) socket.join(evaluatorRoom(client.windowId));
     catchUp(socket, service, client);
 

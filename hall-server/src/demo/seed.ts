@@ -36,7 +36,7 @@ function suggestWindows(): Map<string, string> {
 
 /** Two village agents (村代办员) with green cards; the ID numbers are made up, with valid check digits. */
 const DEMO_GREEN_CARDS: GreenCardSpec[] = [
-  { cardNo: 'QX-LK-001', idNumber: '320481198203150019', name: '周建国' },
+  { cardNo: 'QX-LK-001', idNumber: '320481198203150019', name: '周测试' },
   { cardNo: 'QX-LK-002', idNumber: '320481199007220029', name: '吴秀兰' },
 ];
 

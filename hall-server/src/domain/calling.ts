@@ -34,7 +34,6 @@ function calledEvent(ticket: TicketRecord, window: WindowRecord, recall: number,
 }
 
 function call(
-  state: HallState,
   window: WindowRecord,
   ticket: TicketRecord,
   now: number,
@@ -51,7 +50,7 @@ function call(
   };
   const busy: WindowRecord = { ...window, currentTicketId: called.id };
   const reply = { ticket: called, voiceText: zhCN.voiceText(called.number, window.number) };
-  return succeed(state, { tickets: [called], windows: [busy], ...(streaks ? { streaks } : {}) }, reply, [
+  return succeed({ tickets: [called], windows: [busy], ...(streaks ? { streaks } : {}) }, reply, [
     calledEvent(called, window, 0, outOfOrder),
   ]);
 }
@@ -62,7 +61,7 @@ export function callNext(state: HallState, windowId: string, now: number): Outco
   const waiting = [...state.tickets.values()].filter((t) => t.status === 'waiting');
   const picked = pickNext({ window, waiting, rules: state.rules, now, streaks: state.streaks });
   if (!picked) return fail('QUEUE_EMPTY');
-  return call(state, window, picked.ticket, now, false, picked.streaks);
+  return call(window, picked.ticket, now, false, picked.streaks);
 }
 
 /** 特呼: the clerk calls one waiting ticket out of order; the call is logged as such. */
@@ -73,7 +72,7 @@ export function callSpecific(state: HallState, windowId: string, ticketId: strin
   if (!ticket) return fail('NOT_FOUND', '未找到该号');
   if (!canTransition(ticket.status, 'call')) return fail('ILLEGAL_TRANSITION');
   if (!isEligible(ticket, window)) return fail('FORBIDDEN', '该号不属于本窗口办理的业务');
-  return call(state, window, ticket, now, true);
+  return call(window, ticket, now, true);
 }
 
 /** 重呼: announce the called ticket again, at most `maxRecalls` times. */
@@ -86,7 +85,7 @@ export function recall(state: HallState, windowId: string, ticketId: string): Ou
   if (ticket.recallCount >= state.rules.maxRecalls) return fail('RECALL_LIMIT');
   const recalled: TicketRecord = { ...ticket, recallCount: ticket.recallCount + 1 };
   const reply = { ticket: recalled, voiceText: zhCN.voiceText(recalled.number, window.number) };
-  return succeed(state, { tickets: [recalled] }, reply, [calledEvent(recalled, window, recalled.recallCount, false)]);
+  return succeed({ tickets: [recalled] }, reply, [calledEvent(recalled, window, recalled.recallCount, false)]);
 }
 
 /** A held ticket comes back to the window that held it, announced again. */
@@ -97,5 +96,5 @@ export function resume(state: HallState, windowId: string, ticketId: string, now
   if (!canTransition(ticket.status, 'resume')) return fail('ILLEGAL_TRANSITION');
   const window = readyToCall(state, windowId);
   if ('ok' in window) return window;
-  return call(state, window, ticket, now, false);
+  return call(window, ticket, now, false);
 }

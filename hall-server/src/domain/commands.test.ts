@@ -4,12 +4,14 @@ import { test } from 'node:test';
 import { FINAL_STATUSES, type PriorityClass } from '@yimen/protocol';
 import { MINUTE, makeState, NINE_AM } from '../testing/small-hall';
 import type { Actor } from './actor';
+import { NATIONAL_CALENDAR } from './calendar';
 import { callNext, callSpecific, recall, resume } from './calling';
-import { applyChanges, type HallState, type TicketRecord } from './hall-state';
+import { applyChanges, type HallState, NO_CHANGES, type TicketRecord, waitingCounts } from './hall-state';
 import { type HolderFacts, issueTicket, requeueTicket, voidTicket } from './issue';
 import type { Outcome } from './outcome';
 import { rollover } from './rollover';
 import { cancel, finish, hold, noShow, start, transfer } from './serving';
+import { queueSummary, summaryEvent } from './summary';
 import { TRANSITIONS } from './ticket-machine';
 import { pauseWindow, resumeWindow, signIn } from './windows';
 
@@ -41,7 +43,15 @@ function issue(
     state,
     issueTicket(
       state,
-      { categoryId, priority, holder, issuedTodayForId, terminalId: 'kiosk-1', idempotencyKey: `key-${counter}` },
+      {
+        categoryId,
+        priority,
+        holder,
+        issuedTodayForId,
+        terminalId: 'kiosk-1',
+        idempotencyKey: `key-${counter}`,
+        selfService: null,
+      },
       { now: at, ticketId: `t-${counter}`, statusToken: `token-${counter}` },
     ),
   );
@@ -71,17 +81,25 @@ test('issue emits the ticket and the new waiting counts', () => {
       issuedTodayForId: 0,
       terminalId: 'k',
       idempotencyKey: 'kkkkkkkk',
+      selfService: null,
     },
     { now: NINE_AM, ticketId: 'x', statusToken: 'y' },
   );
   assert.ok(out.ok);
   assert.deepEqual(
     out.events.map((e) => e.name),
-    ['ticket:changed', 'queue:changed'],
+    ['ticket:changed'],
   );
-  const queue = out.events[1];
-  assert.ok(queue?.name === 'queue:changed');
-  assert.equal(queue.payload.waiting['cat-a'], 1);
+  const before = { businessDay: s.businessDay, summary: queueSummary(s, waitingCounts(s), NATIONAL_CALENDAR, NINE_AM) };
+  const due = summaryEvent(s, out.changes, before, NATIONAL_CALENDAR, NINE_AM);
+  assert.ok(due?.event.name === 'queue:changed');
+  assert.equal(due.event.payload.waiting['cat-a'], 1);
+  assert.equal(
+    due.summary.estimatedWaitMin['cat-a'],
+    5,
+    'one ahead × 6 min over 1⅓ windows (one is shared three ways)',
+  );
+  assert.equal(summaryEvent(s, NO_CHANGES, before, NATIONAL_CALENDAR, NINE_AM), null, 'nothing moved, nothing sent');
 });
 
 test('a category stops at its daily cap', () => {
@@ -96,6 +114,7 @@ test('a category stops at its daily cap', () => {
       issuedTodayForId: 0,
       terminalId: 'k',
       idempotencyKey: 'k-cap',
+      selfService: null,
     },
     { now: NINE_AM, ticketId: 'x', statusToken: 'y' },
   );
@@ -113,6 +132,7 @@ test('unknown category is rejected', () => {
       issuedTodayForId: 0,
       terminalId: 'k',
       idempotencyKey: 'k-x',
+      selfService: null,
     },
     { now: NINE_AM, ticketId: 'x', statusToken: 'y' },
   );
@@ -138,6 +158,7 @@ test('per-ID daily limit per category, higher for agents', () => {
         issuedTodayForId: already,
         terminalId: 'k',
         idempotencyKey: `k${already}`,
+        selfService: null,
       },
       { now: NINE_AM, ticketId: `x${already}`, statusToken: 'y' },
     );
@@ -399,7 +420,11 @@ test('the business day rolls over at local midnight, not UTC midnight', () => {
   assert.equal(s.tickets.size, 0);
   assert.equal(s.windows.get('win-1')?.currentTicketId, null);
   assert.ok(out.changes.tickets.every((x) => x.status === 'cancelled' && x.id === t.id));
-  assert.ok(out.events.some((e) => e.name === 'queue:changed' && e.payload.businessDay === '2026-11-22'));
+  const before = { businessDay: '2026-11-21', summary: queueSummary(s, waitingCounts(s), NATIONAL_CALENDAR, NINE_AM) };
+  assert.equal(
+    summaryEvent(s, out.changes, before, NATIONAL_CALENDAR, Date.UTC(2026, 10, 21, 16, 0))?.event.payload.businessDay,
+    '2026-11-22',
+  );
   let first: TicketRecord;
   [s, first] = issue(s, 'cat-a', Date.UTC(2026, 10, 22, 1, 0));
   assert.equal(first.number, 'A001');

@@ -22,7 +22,7 @@ export function aheadOf(state: HallState, ticket: TicketRecord): number {
  * Windows' worth of service a category gets: each window counts 1/k when it serves k
  * categories. Open windows when any are open, otherwise all windows (before opening time).
  */
-export function serviceCapacity(state: HallState, categoryId: string): number {
+export function serviceCapacity(state: Pick<HallState, 'windows'>, categoryId: string): number {
   const serving = [...state.windows.values()].filter((w) => w.categoryIds.includes(categoryId));
   const open = serving.filter((w) => w.status === 'open');
   const pool = open.length > 0 ? open : serving;
@@ -35,4 +35,16 @@ export function estimateWaitMin(state: HallState, ticket: TicketRecord, ahead: n
   if (!category || ahead === 0) return 0;
   const capacity = Math.max(serviceCapacity(state, ticket.categoryId), 0.25);
   return Math.ceil((ahead * category.avgServiceMin) / capacity);
+}
+
+/** Minutes a ticket issued now (ordinary, behind everyone waiting) can expect to wait. */
+export function newTicketWaitMin(
+  state: Pick<HallState, 'categories' | 'windows'>,
+  categoryId: string,
+  waitingCount: number,
+): number {
+  const category = state.categories.get(categoryId);
+  if (!category || waitingCount === 0) return 0;
+  const capacity = Math.max(serviceCapacity(state, categoryId), 0.25);
+  return Math.ceil((waitingCount * category.avgServiceMin) / capacity);
 }

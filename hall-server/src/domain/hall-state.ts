@@ -59,6 +59,9 @@ export interface Changes {
   readonly businessDay?: string;
 }
 
+/** A command (or tick) that changes nothing. */
+export const NO_CHANGES: Changes = { tickets: [], windows: [] };
+
 export function toTicket(record: TicketRecord): Ticket {
   const { idHash: _h, statusToken: _s, issueCategoryId: _c, terminalId: _t, idempotencyKey: _k, ...ticket } = record;
   return ticket;

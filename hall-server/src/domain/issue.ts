@@ -1,7 +1,9 @@
 import { ageOn, type PriorityClass } from '@yimen/protocol';
 import type { Actor } from './actor';
+import type { WorkingCalendar } from './calendar';
 import { categoryKey } from './dispatch';
 import type { HallState, TicketRecord } from './hall-state';
+import { categoryAvailability } from './hours';
 import { fail, type Outcome, succeed } from './outcome';
 import { canTransition } from './ticket-machine';
 
@@ -21,6 +23,12 @@ export interface IssueInput {
   readonly issuedTodayForId: number;
   readonly terminalId: string;
   readonly idempotencyKey: string;
+  /**
+   * What binds a citizen serving themselves at a kiosk: the category's issuing hours (in
+   * this calendar) and its ID-card requirement. Null for tickets staff issue and for
+   * appointment check-ins, whose booked slot already placed them.
+   */
+  readonly selfService: { readonly calendar: WorkingCalendar } | null;
 }
 
 export interface NewTicketIds {
@@ -42,12 +50,20 @@ function effectivePriority(state: HallState, requested: PriorityClass, holder: H
 export function issueTicket(state: HallState, input: IssueInput, ids: NewTicketIds): Outcome<TicketRecord> {
   const category = state.categories.get(input.categoryId);
   if (!category) return fail('NOT_FOUND', '没有这一类业务');
+  const lastNumber = state.lastNumber[category.id] ?? 0;
+  if (input.selfService) {
+    if (category.requiresIdCard && !input.holder) return fail('ID_CARD_REQUIRED');
+    const availability = categoryAvailability(category, state.rules, input.selfService.calendar, lastNumber, ids.now);
+    if (availability.state === 'closed') return fail('OUTSIDE_HOURS');
+  }
   const priority = effectivePriority(state, input.priority, input.holder);
   if (input.holder) {
+    const held = priority === 'agent' ? null : openTicketOf(state, input.holder.idHash, category.id);
+    if (held) return fail('ALREADY_HOLDING', `您已领取${held.number}号，尚未办理，可重新打印号票`);
     const limit = priority === 'agent' ? state.rules.agentDailyLimit : state.rules.perIdDailyLimit;
     if (input.issuedTodayForId >= limit) return fail('ID_LIMIT');
   }
-  const n = (state.lastNumber[category.id] ?? 0) + 1;
+  const n = lastNumber + 1;
   if (n > category.dailyCap) return fail('CATEGORY_FULL');
 
   const ticket: TicketRecord = {
@@ -67,6 +83,7 @@ export function issueTicket(state: HallState, input: IssueInput, ids: NewTicketI
     recallCount: 0,
     requeueCount: 0,
     transferCount: 0,
+    reprintCount: 0,
     holder: input.holder ? { nameMasked: input.holder.nameMasked, idMasked: input.holder.idMasked } : null,
     idHash: input.holder?.idHash ?? null,
     statusToken: ids.statusToken,
@@ -74,7 +91,32 @@ export function issueTicket(state: HallState, input: IssueInput, ids: NewTicketI
     terminalId: input.terminalId,
     idempotencyKey: input.idempotencyKey,
   };
-  return succeed(state, { tickets: [ticket], lastNumber: { ...state.lastNumber, [category.id]: n } }, ticket);
+  return succeed({ tickets: [ticket], lastNumber: { ...state.lastNumber, [category.id]: n } }, ticket);
+}
+
+/**
+ * The holder's ticket of a queue that still waits for them (waiting, called or held): a
+ * second number would only leave one of them unanswered. Agents act for many people, so
+ * a green card's tickets never block each other.
+ */
+export function openTicketOf(state: HallState, idHash: string, categoryId: string): TicketRecord | null {
+  for (const t of state.tickets.values()) {
+    if (t.idHash !== idHash || t.issueCategoryId !== categoryId || t.priority === 'agent') continue;
+    if (t.status === 'waiting' || t.status === 'called' || t.status === 'held') return t;
+  }
+  return null;
+}
+
+/** A lost or unreadable slip printed again for the holder who proves it is theirs with the same card. */
+export function reprintTicket(state: HallState, ticketId: string, idHash: string): Outcome<TicketRecord> {
+  const ticket = state.tickets.get(ticketId);
+  if (!ticket || ticket.idHash !== idHash) return fail('NOT_FOUND', '未找到您的号');
+  if (ticket.status !== 'waiting' && ticket.status !== 'called' && ticket.status !== 'held') {
+    return fail('ILLEGAL_TRANSITION');
+  }
+  if (ticket.reprintCount >= state.rules.maxReprints) return fail('REPRINT_LIMIT');
+  const reprinted: TicketRecord = { ...ticket, reprintCount: ticket.reprintCount + 1 };
+  return succeed({ tickets: [reprinted] }, reprinted);
 }
 
 /** A ticket whose printing failed is voided by the kiosk that issued it, before anyone calls it. */
@@ -85,7 +127,7 @@ export function voidTicket(state: HallState, ticketId: string, actor: Actor, now
   if (actor.role === 'kiosk' && ticket.terminalId !== actor.terminalId) return fail('FORBIDDEN', '只能作废本机取的号');
   if (!canTransition(ticket.status, 'void') || ticket.calledAt !== null) return fail('ILLEGAL_TRANSITION');
   const voided: TicketRecord = { ...ticket, status: 'voided', finishedAt: now };
-  return succeed(state, { tickets: [voided] }, voided);
+  return succeed({ tickets: [voided] }, voided);
 }
 
 /**
@@ -119,5 +161,5 @@ export function requeueTicket(state: HallState, ticketId: string, now: number): 
     calledAt: null,
     requeueCount: ticket.requeueCount + 1,
   };
-  return succeed(state, { tickets: [requeued] }, requeued);
+  return succeed({ tickets: [requeued] }, requeued);
 }

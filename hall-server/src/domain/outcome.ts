@@ -1,13 +1,11 @@
 import { type ErrorBody, type ErrorCode, zhCN } from '@yimen/protocol';
 import {
   type Changes,
-  type HallState,
   type PendingEvent,
   type TicketRecord,
   toTicket,
   toWindowView,
   type WindowRecord,
-  waitingCounts,
 } from './hall-state';
 
 export type Outcome<R> =
@@ -22,11 +20,10 @@ export function fail(code: ErrorCode, message: string = zhCN.errorMessage[code])
 
 /**
  * Builds a successful outcome: the given events first (calls), then `ticket:changed` for
- * every other changed ticket, `window:changed` for changed windows, and `queue:changed`
- * when any waiting count moved.
+ * every other changed ticket and `window:changed` for changed windows. `queue:changed` is
+ * the shell's to add (see summary.ts): it depends on the clock and the calendar too.
  */
 export function succeed<R>(
-  state: HallState,
   changes: Partial<Changes> & { tickets?: readonly TicketRecord[]; windows?: readonly WindowRecord[] },
   reply: R,
   leadingEvents: readonly PendingEvent[] = [],
@@ -38,17 +35,5 @@ export function succeed<R>(
     if (!announced.has(t.id)) events.push({ name: 'ticket:changed', payload: { ticket: toTicket(t) } });
   }
   for (const w of full.windows) events.push({ name: 'window:changed', payload: { window: toWindowView(w) } });
-
-  // The counts move only with the changed tickets: no copy of the whole hall per command.
-  const before = waitingCounts(state);
-  const now = { ...before };
-  for (const t of full.tickets) {
-    const old = state.tickets.get(t.id);
-    if (old?.status === 'waiting') now[old.categoryId] = (now[old.categoryId] ?? 0) - 1;
-    if (t.status === 'waiting') now[t.categoryId] = (now[t.categoryId] ?? 0) + 1;
-  }
-  const businessDay = full.businessDay ?? state.businessDay;
-  const moved = businessDay !== state.businessDay || Object.keys(now).some((id) => now[id] !== before[id]);
-  if (moved) events.push({ name: 'queue:changed', payload: { businessDay, waiting: now } });
   return { ok: true, changes: full, events, reply };
 }

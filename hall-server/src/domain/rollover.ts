@@ -20,5 +20,5 @@ export function rollover(state: HallState, now: number): Outcome<null> | null {
   const windows: WindowRecord[] = [...state.windows.values()]
     .filter((w) => w.status !== 'closed' || w.currentTicketId !== null || w.clerkId !== null)
     .map((w) => ({ ...w, status: 'closed', pauseReason: null, clerkId: null, currentTicketId: null }));
-  return succeed(state, { tickets, windows, lastNumber: {}, streaks: {}, businessDay: day }, null);
+  return succeed({ tickets, windows, lastNumber: {}, streaks: {}, businessDay: day }, null);
 }

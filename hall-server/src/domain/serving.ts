@@ -29,14 +29,14 @@ export function start(state: HallState, ticketId: string, actor: Actor, now: num
   const found = acting(state, ticketId, actor, 'start');
   if ('ok' in found) return found;
   const serving: TicketRecord = { ...found.ticket, status: 'serving', startedAt: now };
-  return succeed(state, { tickets: [serving] }, serving);
+  return succeed({ tickets: [serving] }, serving);
 }
 
 export function finish(state: HallState, ticketId: string, actor: Actor, now: number): Outcome<TicketRecord> {
   const found = acting(state, ticketId, actor, 'finish');
   if ('ok' in found) return found;
   const done: TicketRecord = { ...found.ticket, status: 'done', finishedAt: now };
-  return succeed(state, { tickets: [done], windows: release(found.window, ticketId) }, done);
+  return succeed({ tickets: [done], windows: release(found.window, ticketId) }, done);
 }
 
 /** 过号: the citizen did not come. The ticket stays (re-queue possible) but frees the window. */
@@ -44,7 +44,7 @@ export function noShow(state: HallState, ticketId: string, actor: Actor): Outcom
   const found = acting(state, ticketId, actor, 'noShow');
   if ('ok' in found) return found;
   const missed: TicketRecord = { ...found.ticket, status: 'noShow' };
-  return succeed(state, { tickets: [missed], windows: release(found.window, ticketId) }, missed);
+  return succeed({ tickets: [missed], windows: release(found.window, ticketId) }, missed);
 }
 
 /** 挂起: set aside while the citizen fetches a paper; the window may serve others meanwhile. */
@@ -52,7 +52,7 @@ export function hold(state: HallState, ticketId: string, actor: Actor): Outcome<
   const found = acting(state, ticketId, actor, 'hold');
   if ('ok' in found) return found;
   const held: TicketRecord = { ...found.ticket, status: 'held' };
-  return succeed(state, { tickets: [held], windows: release(found.window, ticketId) }, held);
+  return succeed({ tickets: [held], windows: release(found.window, ticketId) }, held);
 }
 
 export type TransferTarget = { readonly toCategoryId: string } | { readonly toWindowId: string };
@@ -87,12 +87,12 @@ export function transfer(
     recallCount: 0,
     transferCount: ticket.transferCount + 1,
   };
-  return succeed(state, { tickets: [moved], windows: release(found.window, ticketId) }, moved);
+  return succeed({ tickets: [moved], windows: release(found.window, ticketId) }, moved);
 }
 
 export function cancel(state: HallState, ticketId: string, actor: Actor, now: number): Outcome<TicketRecord> {
   const found = acting(state, ticketId, actor, 'cancel');
   if ('ok' in found) return found;
   const cancelled: TicketRecord = { ...found.ticket, status: 'cancelled', finishedAt: now };
-  return succeed(state, { tickets: [cancelled], windows: release(found.window, ticketId) }, cancelled);
+  return succeed({ tickets: [cancelled], windows: release(found.window, ticketId) }, cancelled);
 }

@@ -23,7 +23,7 @@ export function signIn(state: HallState, windowId: string, clerkId: string): Out
     return fail('WINDOW_BUSY', '您在原窗口还有未办结的号，请先办结、过号或挂起');
   const open: WindowRecord = { ...window, status: 'open', pauseReason: null, clerkId };
   const left: WindowRecord[] = previous.map((w) => ({ ...w, status: 'closed', pauseReason: null, clerkId: null }));
-  return succeed(state, { windows: [open, ...left] }, open);
+  return succeed({ windows: [open, ...left] }, open);
 }
 
 export function signOut(state: HallState, windowId: string, clerkId: string): Outcome<WindowRecord> {
@@ -32,7 +32,7 @@ export function signOut(state: HallState, windowId: string, clerkId: string): Ou
   if (window.clerkId !== clerkId) return fail('FORBIDDEN');
   if (busy(state, window)) return fail('WINDOW_BUSY');
   const closed: WindowRecord = { ...window, status: 'closed', pauseReason: null, clerkId: null };
-  return succeed(state, { windows: [closed] }, closed);
+  return succeed({ windows: [closed] }, closed);
 }
 
 /** 暂停服务 with a reason shown on the LED bar and the display. */
@@ -41,7 +41,7 @@ export function pauseWindow(state: HallState, windowId: string, reason: string):
   if (!window) return fail('NOT_FOUND', '没有这个窗口');
   if (window.status !== 'open') return fail('ILLEGAL_TRANSITION', '窗口未在服务中，不能暂停');
   const paused: WindowRecord = { ...window, status: 'paused', pauseReason: reason };
-  return succeed(state, { windows: [paused] }, paused);
+  return succeed({ windows: [paused] }, paused);
 }
 
 export function resumeWindow(state: HallState, windowId: string): Outcome<WindowRecord> {
@@ -49,5 +49,5 @@ export function resumeWindow(state: HallState, windowId: string): Outcome<Window
   if (!window) return fail('NOT_FOUND', '没有这个窗口');
   if (window.status !== 'paused') return fail('ILLEGAL_TRANSITION', '窗口未暂停');
   const open: WindowRecord = { ...window, status: 'open', pauseReason: null };
-  return succeed(state, { windows: [open] }, open);
+  return succeed({ windows: [open] }, open);
 }

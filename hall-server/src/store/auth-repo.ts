@@ -35,6 +35,46 @@ export class AuthRepo {
     return row ?? null;
   }
 
+  terminals(): TerminalRow[] {
+    return prepared(
+      this.db,
+      'SELECT id, name, role, window_id AS windowId FROM terminals ORDER BY id',
+    ).all() as TerminalRow[];
+  }
+
+  terminalById(id: string): TerminalRow | null {
+    const row = prepared(this.db, 'SELECT id, name, role, window_id AS windowId FROM terminals WHERE id = ?').get(id);
+    return (row as TerminalRow | undefined) ?? null;
+  }
+
+  /** A new token for a terminal: the old one stops working at once. */
+  replaceToken(terminalId: string, tokenHash: string): void {
+    prepared(this.db, 'UPDATE terminals SET token_hash = ? WHERE id = ?').run(tokenHash, terminalId);
+  }
+
+  /** A one-time enrolment code; earlier unused codes of the terminal stop working. */
+  addEnrolmentCode(codeHash: string, terminalId: string, now: number, expiresAt: number): void {
+    prepared(this.db, 'UPDATE enrolment_codes SET used_at = ? WHERE terminal_id = ? AND used_at IS NULL').run(
+      now,
+      terminalId,
+    );
+    prepared(
+      this.db,
+      'INSERT INTO enrolment_codes (code_hash, terminal_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    ).run(codeHash, terminalId, now, expiresAt);
+  }
+
+  /** Marks a live code used and returns its terminal; null for unknown, used or expired codes. */
+  useEnrolmentCode(codeHash: string, now: number): string | null {
+    const row = prepared(
+      this.db,
+      'SELECT terminal_id AS terminalId FROM enrolment_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
+    ).get(codeHash, now) as { terminalId: string } | undefined;
+    if (!row) return null;
+    prepared(this.db, 'UPDATE enrolment_codes SET used_at = ? WHERE code_hash = ?').run(now, codeHash);
+    return row.terminalId;
+  }
+
   clerkCredentials(staffNo: string): { id: string; passwordHash: string } | null {
     const row = prepared(this.db, 'SELECT id, password_hash AS passwordHash FROM clerks WHERE staff_no = ?').get(
       staffNo,

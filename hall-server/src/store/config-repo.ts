@@ -1,4 +1,4 @@
-import { Category, Clerk, Department, QueueRules, ServiceItem, Window } from '@yimen/protocol';
+import { CalendarException, Category, Clerk, Department, QueueRules, ServiceItem, Window } from '@yimen/protocol';
 import type { z } from 'zod';
 import { type Db, prepared } from './db';
 
@@ -26,6 +26,11 @@ export class ConfigRepo {
       this.db,
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ).run(key, value);
+  }
+
+  /** The hall's own calendar entries (closures, extra working days, years not yet built in). */
+  calendarEntries(): CalendarException[] {
+    return CalendarException.array().parse(JSON.parse(this.getMeta('calendar') ?? '[]'));
   }
 
   isEmpty(): boolean {

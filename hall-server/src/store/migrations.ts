@@ -81,4 +81,45 @@ export const MIGRATIONS: readonly string[] = [
     payload TEXT NOT NULL
   );
   `,
+  // 2: kiosks — reprints, terminal enrolment, device reports, appointments.
+  `
+  ALTER TABLE tickets ADD COLUMN reprint_count INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    terminal_id TEXT NOT NULL REFERENCES terminals (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE device_reports (
+    id INTEGER PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT
+  );
+  CREATE INDEX device_reports_terminal ON device_reports (terminal_id, kind, id);
+  CREATE TABLE appointments (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    category_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    slot_start TEXT NOT NULL,
+    slot_end TEXT NOT NULL,
+    status TEXT NOT NULL,
+    id_hash TEXT,
+    id_masked TEXT,
+    name_masked TEXT,
+    phone_enc TEXT,
+    phone_masked TEXT,
+    source TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    ticket_id TEXT,
+    check_in_key TEXT
+  );
+  CREATE INDEX appointments_slot ON appointments (category_id, day, slot_start, status);
+  CREATE INDEX appointments_holder ON appointments (id_hash, day);
+  `,
 ];

@@ -20,6 +20,7 @@ interface TicketRow {
   recall_count: number;
   requeue_count: number;
   transfer_count: number;
+  reprint_count: number;
   holder_name_masked: string | null;
   holder_id_masked: string | null;
   id_hash: string | null;
@@ -46,6 +47,7 @@ function fromRow(r: TicketRow): TicketRecord {
     recallCount: r.recall_count,
     requeueCount: r.requeue_count,
     transferCount: r.transfer_count,
+    reprintCount: r.reprint_count,
     holder:
       r.holder_name_masked !== null && r.holder_id_masked !== null
         ? { nameMasked: r.holder_name_masked, idMasked: r.holder_id_masked }
@@ -70,15 +72,16 @@ export class QueueRepo {
     this.upsertTicket = db.prepare(`
       INSERT INTO tickets (id, business_day, number, issue_category_id, category_id, priority, status, issued_at,
         rank_at, window_id, target_window_id, called_at, started_at, finished_at, recall_count, requeue_count,
-        transfer_count, holder_name_masked, holder_id_masked, id_hash, status_token, terminal_id, idempotency_key)
+        transfer_count, reprint_count, holder_name_masked, holder_id_masked, id_hash, status_token, terminal_id, idempotency_key)
       VALUES (@id, @businessDay, @number, @issueCategoryId, @categoryId, @priority, @status, @issuedAt, @rankAt, @windowId,
-        @targetWindowId, @calledAt, @startedAt, @finishedAt, @recallCount, @requeueCount, @transferCount,
+        @targetWindowId, @calledAt, @startedAt, @finishedAt, @recallCount, @requeueCount, @transferCount, @reprintCount,
         @nameMasked, @idMasked, @idHash, @statusToken, @terminalId, @idempotencyKey)
       ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, priority = excluded.priority,
         status = excluded.status, rank_at = excluded.rank_at, window_id = excluded.window_id,
         target_window_id = excluded.target_window_id, called_at = excluded.called_at,
         started_at = excluded.started_at, finished_at = excluded.finished_at, recall_count = excluded.recall_count,
-        requeue_count = excluded.requeue_count, transfer_count = excluded.transfer_count`);
+        requeue_count = excluded.requeue_count, transfer_count = excluded.transfer_count,
+        reprint_count = excluded.reprint_count`);
     this.updateWindow = db.prepare(
       'UPDATE windows SET status = ?, pause_reason = ?, clerk_id = ?, current_ticket_id = ? WHERE id = ?',
     );
@@ -120,6 +123,15 @@ export class QueueRepo {
       "SELECT COUNT(*) AS n FROM tickets WHERE business_day = ? AND id_hash = ? AND issue_category_id = ? AND status != 'voided'",
     ).get(businessDay, idHash, categoryId) as { n: number };
     return row.n;
+  }
+
+  /** Tickets an ID took today per queue issued for, voided ones left out. */
+  countsForId(businessDay: string, idHash: string): Record<string, number> {
+    const rows = prepared(
+      this.db,
+      "SELECT issue_category_id AS id, COUNT(*) AS n FROM tickets WHERE business_day = ? AND id_hash = ? AND status != 'voided' GROUP BY issue_category_id",
+    ).all(businessDay, idHash) as { id: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.id, r.n]));
   }
 
   windows(): WindowRecord[] {

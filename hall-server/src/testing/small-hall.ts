@@ -1,5 +1,5 @@
 import { type Category, DEFAULT_RULES, type QueueRules, type ServiceItem, type Window } from '@yimen/protocol';
-import type { HallState, WindowRecord } from '../domain';
+import { ALWAYS_OPEN, type HallState, type WindowRecord } from '../domain';
 import type { HallConfig } from '../store/config-repo';
 
 /** A small hall for tests: three queues, a dedicated window each, one comprehensive window. */
@@ -48,9 +48,13 @@ export const WINDOWS: Window[] = [
   },
 ];
 
+/** The stock rules, issuing around the clock. */
+export const TEST_RULES: QueueRules = { ...DEFAULT_RULES, issuingHours: ALWAYS_OPEN };
+
 export const SMALL_HALL: HallConfig = {
   hallName: '测试县政务服务中心',
-  rules: DEFAULT_RULES,
+  // Always issuing: tests run at any hour, on any day.
+  rules: TEST_RULES,
   departments: [
     { id: 'dep-a', name: '人力资源和社会保障局', shortName: '人社' },
     { id: 'dep-b', name: '不动产登记中心', shortName: '不动产' },
@@ -104,7 +108,7 @@ export function makeState(rules: Partial<QueueRules> = {}): HallState {
   );
   return {
     businessDay: '2026-11-21',
-    rules: { ...DEFAULT_RULES, ...rules },
+    rules: { ...TEST_RULES, ...rules },
     categories: new Map(CATEGORIES.map((c) => [c.id, c])),
     windows,
     tickets: new Map(),

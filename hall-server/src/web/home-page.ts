@@ -1,0 +1,51 @@
+import { zhCN } from '@yimen/protocol';
+import { html, page } from './layout';
+
+const H = zhCN.home;
+
+/** A simulated device agent of the demo hall, serving one terminal's devices. */
+export interface DemoAgent {
+  readonly terminalId: string;
+  /** ws://127.0.0.1:<port>/bridge, without the token. */
+  readonly bridgeUrl: string;
+  readonly token: string;
+  /** The simulators' control page, token in the fragment. */
+  readonly controlUrl: string;
+}
+
+/** What only a demo hall shows on its home page: the terminals' agents and the clerks' logins. */
+export interface DemoInfo {
+  readonly agents: readonly DemoAgent[];
+  readonly clerks: readonly { staffNo: string; name: string; password: string; windowId: string | null }[];
+}
+
+export interface HomeTerminal {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  /** The page the terminal runs, e.g. /kiosk/; null when its renderer is not built into this hall. */
+  readonly path: string | null;
+}
+
+export function renderHome(hallName: string, demo: DemoInfo | null, terminals: readonly HomeTerminal[]): string {
+  const publicLinks = html`<section class="card"><h2>${H.publicPages}</h2><ul class="plain">
+<li><a class="row" href="/book"><span>${zhCN.booking.title}</span><span aria-hidden="true">›</span></a></li>
+<li><a class="row" href="/guide"><span>${zhCN.guide.title}</span><span aria-hidden="true">›</span></a></li>
+<li><a class="row" href="/api/openapi.json"><span>${H.apiDocs}</span><span aria-hidden="true">›</span></a></li>
+</ul></section>`;
+  if (!demo) return page({ hallName, title: hallName }, html`<p>${H.realIntro}</p>${publicLinks}`);
+  const withAgents = terminals.filter((t) => t.path && demo.agents.some((a) => a.terminalId === t.id));
+  const body = html`<p>${H.demoIntro}</p>
+<section class="card"><h2>${H.terminals}</h2><ul class="plain">${withAgents.map(
+    (t) =>
+      html`<li><a class="row" href="/demo/enrol/${t.id}" data-terminal="${t.id}"><span>${t.name}</span><span>${H.openTerminal} ›</span></a></li>`,
+  )}</ul></section>
+<section class="card"><h2>${H.simulator}</h2><p class="muted">${H.simulatorIntro}</p><ul class="plain">${demo.agents.map(
+    (a) =>
+      html`<li><a class="row" href="${a.controlUrl}" target="_blank" rel="noopener" data-simulator="${a.terminalId}"><span>${terminals.find((t) => t.id === a.terminalId)?.name ?? a.terminalId}</span><span>${H.openSimulator} ›</span></a></li>`,
+  )}</ul></section>
+${publicLinks}
+<section class="card"><h2>${H.clerks}</h2><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th></tr></thead>
+<tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ?? ''}</td></tr>`)}</tbody></table></section>`;
+  return page({ hallName, title: `${hallName} · ${H.demoTitle}`, subtitle: H.demoTitle }, body);
+}
