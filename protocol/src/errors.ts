@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'BOOKING_CLOSED',
   'CANCEL_TOO_LATE',
   'STORAGE',
+  /** Client side: no answer from the hall in time; the command may or may not have been done. */
+  'UNREACHABLE',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -14,6 +14,8 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 /** GET /api/config: the hall as any terminal may know it. */
 export const PublicConfig = z.object({
   hallName: z.string(),
+  /** Base of the links phones open (ticket status, service guide); the hall's LAN address. */
+  publicUrl: z.string(),
   timeZone: z.string(),
   departments: z.array(Department),
   categories: z.array(Category),

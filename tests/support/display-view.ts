@@ -1,104 +1,38 @@
-import {
-  type CallRecord,
-  FINAL_STATUSES,
-  type LoggedEvent,
-  type QueueSnapshot,
-  type QueueSummary,
-  type Ticket,
-  type WindowView,
-} from '@yimen/protocol';
-
-/** The "recently called" list the server keeps in its snapshot (hall-service.ts). */
-const RECENT_CALLS = 20;
+import type { LoggedEvent, QueueSnapshot } from '@yimen/protocol';
+import { HallView } from '@yimen/shell/common/hall-view';
 
 /**
- * What a display knows of the hall: the last snapshot it got, with every later event applied
- * in seq order. A display that missed nothing holds exactly the server's snapshot.
+ * The terminals' own view of the hall (shell's HallView), made strict for tests: a display
+ * that misses an event throws instead of asking for it again.
  */
 export class DisplayView {
-  private constructor(
-    public seq: number,
-    public businessDay: string,
-    public summary: QueueSummary,
-    private readonly tickets: Map<string, Ticket>,
-    private readonly windows: Map<string, WindowView>,
-    private recentCalls: CallRecord[],
-  ) {}
+  private constructor(private readonly view: HallView) {}
 
   static from(snapshot: QueueSnapshot): DisplayView {
-    return new DisplayView(
-      snapshot.seq,
-      snapshot.businessDay,
-      {
-        waiting: { ...snapshot.waiting },
-        estimatedWaitMin: { ...snapshot.estimatedWaitMin },
-        availability: { ...snapshot.availability },
-      },
-      new Map(snapshot.tickets.map((t) => [t.id, t])),
-      new Map(snapshot.windows.map((w) => [w.id, w])),
-      [...snapshot.recentCalls],
-    );
+    return new DisplayView(HallView.from(snapshot));
   }
 
-  /**
-   * Applies the next event. An event at or below the view's seq was already applied (a replay
-   * overlapping what arrived live) and is skipped; one beyond the next seq means an event was
-   * lost, which throws.
-   */
+  get seq(): number {
+    return this.view.seq;
+  }
+
+  /** Applies the next event; false for one already applied, throws when one was missed. */
   apply(event: LoggedEvent): boolean {
-    const { seq } = event.payload;
-    if (seq <= this.seq) return false;
-    if (seq !== this.seq + 1) throw new Error(`display missed events ${this.seq + 1}..${seq - 1}`);
-    this.seq = seq;
-    switch (event.name) {
-      case 'ticket:called': {
-        const { ticket, window, voiceText } = event.payload;
-        this.putTicket(ticket);
-        this.recentCalls.unshift({
-          ticketId: ticket.id,
-          number: ticket.number,
-          windowId: window.id,
-          windowNumber: window.number,
-          at: ticket.calledAt as number,
-          voiceText,
-        });
-        this.recentCalls.length = Math.min(this.recentCalls.length, RECENT_CALLS);
-        break;
-      }
-      case 'ticket:changed':
-        this.putTicket(event.payload.ticket);
-        break;
-      case 'window:changed':
-        this.windows.set(event.payload.window.id, event.payload.window);
-        break;
-      case 'queue:changed':
-        // The server forgets the day's calls when the business day rolls over.
-        if (event.payload.businessDay !== this.businessDay) this.recentCalls = [];
-        this.businessDay = event.payload.businessDay;
-        this.summary = {
-          waiting: { ...event.payload.waiting },
-          estimatedWaitMin: { ...event.payload.estimatedWaitMin },
-          availability: { ...event.payload.availability },
-        };
-        break;
-    }
-    return true;
-  }
-
-  private putTicket(ticket: Ticket): void {
-    if (FINAL_STATUSES.includes(ticket.status)) this.tickets.delete(ticket.id);
-    else this.tickets.set(ticket.id, ticket);
+    const result = this.view.apply(event);
+    if (result === 'gap') throw new Error(`display missed events ${this.view.seq + 1}..${event.payload.seq - 1}`);
+    return result === 'applied';
   }
 
   /** The view in a canonical form, comparable with the server's snapshot in the same form. */
   canonical() {
+    const v = this.view;
     return canonical({
-      seq: this.seq,
-      businessDay: this.businessDay,
-      ...this.summary,
-      tickets: [...this.tickets.values()],
-      windows: [...this.windows.values()],
-      recentCalls: this.recentCalls,
+      seq: v.seq,
+      businessDay: v.businessDay,
+      ...v.summary,
+      tickets: v.tickets,
+      windows: v.windows,
+      recentCalls: [...v.recentCalls],
     });
   }
 }

@@ -403,8 +403,13 @@ export class HallService {
     };
   }
 
+  /** Where phones reach the hall: the base of status and guide links. */
+  get publicUrl(): string {
+    return this.options.publicUrl.replace(/\/$/, '');
+  }
+
   statusUrl(ticket: TicketRecord): string {
-    return `${this.options.publicUrl.replace(/\/$/, '')}/t/${ticket.statusToken}`;
+    return `${this.publicUrl}/t/${ticket.statusToken}`;
   }
 
   // ---- internals ----

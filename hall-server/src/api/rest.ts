@@ -10,15 +10,16 @@ const LogoutRequest = z.object({ session: z.string().min(16).max(200) });
 
 /** REST: health, public config, queue snapshot, clerk login/logout, the ticket status page. */
 export function registerRoutes(app: FastifyInstance, service: HallService, startedAt: number): void {
-  const publicConfig: PublicConfig = {
+  const publicConfig = (): PublicConfig => ({
     hallName: service.config.hallName,
+    publicUrl: service.publicUrl,
     timeZone: service.config.rules.timeZone,
     departments: [...service.config.departments],
     categories: [...service.config.categories],
     items: [...service.config.items],
     windows: [...service.config.windows],
     clerks: [...service.config.clerks],
-  };
+  });
 
   app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
@@ -34,7 +35,7 @@ export function registerRoutes(app: FastifyInstance, service: HallService, start
     uptimeSec: Math.round((Date.now() - startedAt) / 1000),
   }));
 
-  app.get('/api/config', async () => publicConfig);
+  app.get('/api/config', async () => publicConfig());
 
   // Public: any phone or TV on the LAN may read it, so it carries no holder data, not even masked.
   app.get('/api/queue', async () => service.snapshot('public'));

@@ -55,6 +55,7 @@ export const errorMessage: Record<ErrorCode, string> = {
   BOOKING_CLOSED: '该日期或时段不在可预约范围内',
   CANCEL_TOO_LATE: '距预约时段开始已不足规定时间，不能取消',
   STORAGE: '数据保存失败，请稍后重试',
+  UNREACHABLE: '暂时无法连接大厅服务器',
   INTERNAL: '系统内部错误',
 };
 
@@ -156,3 +157,30 @@ export const home = {
   realIntro: '本服务器为大厅内网服务。终端由管理员注册后使用。',
   notBuilt: '该终端页面尚未构建，请先运行 bash scripts/setup.sh',
 } as const;
+
+/**
+ * What terminals say aloud, as fragments: each is one pre-recorded clip where no zh-CN
+ * speech voice exists (shell/scripts/build-voice.mjs records every fragment listed here).
+ */
+export const voice = {
+  swipeCard: '请刷身份证取号',
+  chooseCategory: '请选择要办理的业务',
+  youHold: '您已领取',
+  hao: '号',
+  aheadBefore: '前面还有',
+  people: '人',
+  takeTicket: '请取走您的号票',
+  printFailed: '打印失败，请到服务台取号',
+  please: '请',
+  to: '到',
+  windowServe: '号窗口办理',
+  checkedIn: '签到成功',
+  elderWelcome: '已为您切换到长者模式',
+  chime: '叮咚',
+} as const;
+
+/** Ticket letters and digits are read one by one (A零一二); counts and window numbers as numbers (十二). */
+export const digitWords = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+export const tenWord = '十';
+export const hundredWord = '百';
+export const thousandWord = '千';
