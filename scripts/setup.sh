@@ -26,3 +26,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   # installs exactly what it says and leaves it unchanged.
   npm ci --no-audit --no-fund
 fi
+
+# The terminals' renderers and the speech clips, served by the hall-server in browser mode.
+echo "[setup] building terminals"
+npm run build --workspaces --if-present >/dev/null

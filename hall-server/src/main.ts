@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { startHallServer } from './api/server';
+import { loadDemoInfo } from './demo/demo-info';
 import { seedDemoHall } from './demo/seed';
 import { ConfigRepo } from './store/config-repo';
 import { openDb } from './store/db';
@@ -26,10 +27,12 @@ async function main(): Promise<void> {
     console.log(`[yimen] seeded the demo hall; credentials in ${credentialsPath}`);
   }
 
+  const demo = loadDemoInfo(db, credentialsPath, process.env.YIMEN_DEMO_AGENTS);
   const server = await startHallServer({
     db,
     idKey,
     port,
+    ...(demo ? { demo } : {}),
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
     ...(process.env.YIMEN_PUBLIC_URL ? { publicUrl: process.env.YIMEN_PUBLIC_URL } : {}),
   });

@@ -1181,14 +1181,79 @@ const items: ServiceItem[] = [
 
 type CategoryDraft = Omit<Category, 'itemIds'>;
 
+/** Real-name queues: tickets only with the ID card read at the kiosk. */
+const REAL_NAME = { requiresIdCard: true } as const;
+
+/** Half-hour slots through the working day, as halls publish them for booking (预约). */
+const bookable = (capacity: number) => ({
+  appointments: {
+    slotMinutes: 30,
+    capacity,
+    periods: [
+      { from: '09:00', to: '11:30' },
+      { from: '14:00', to: '16:30' },
+    ],
+  },
+});
+
 const categoryDrafts: CategoryDraft[] = [
   { id: 'cat-sb', name: '社会保障', prefix: 'A', departmentId: 'dept-rsj', avgServiceMin: 6, dailyCap: 500 },
   { id: 'cat-yb', name: '医疗保障', prefix: 'B', departmentId: 'dept-ybj', avgServiceMin: 6, dailyCap: 400 },
-  { id: 'cat-gjj', name: '住房公积金', prefix: 'C', departmentId: 'dept-gjj', avgServiceMin: 10, dailyCap: 250 },
-  { id: 'cat-bdc', name: '不动产登记', prefix: 'D', departmentId: 'dept-zrzy', avgServiceMin: 18, dailyCap: 200 },
-  { id: 'cat-qy', name: '企业开办', prefix: 'E', departmentId: 'dept-scjg', avgServiceMin: 15, dailyCap: 200 },
-  { id: 'cat-hz', name: '公安户政', prefix: 'F', departmentId: 'dept-gaj', avgServiceMin: 8, dailyCap: 400 },
-  { id: 'cat-hy', name: '婚姻登记', prefix: 'G', departmentId: 'dept-mzj', avgServiceMin: 15, dailyCap: 120 },
+  {
+    id: 'cat-gjj',
+    name: '住房公积金',
+    prefix: 'C',
+    departmentId: 'dept-gjj',
+    avgServiceMin: 10,
+    dailyCap: 250,
+    ...bookable(4),
+  },
+  {
+    id: 'cat-bdc',
+    name: '不动产登记',
+    prefix: 'D',
+    departmentId: 'dept-zrzy',
+    avgServiceMin: 18,
+    dailyCap: 200,
+    ...REAL_NAME,
+    ...bookable(4),
+  },
+  {
+    id: 'cat-qy',
+    name: '企业开办',
+    prefix: 'E',
+    departmentId: 'dept-scjg',
+    avgServiceMin: 15,
+    dailyCap: 200,
+    ...bookable(4),
+  },
+  {
+    id: 'cat-hz',
+    name: '公安户政',
+    prefix: 'F',
+    departmentId: 'dept-gaj',
+    avgServiceMin: 8,
+    dailyCap: 400,
+    ...REAL_NAME,
+  },
+  {
+    id: 'cat-hy',
+    name: '婚姻登记',
+    prefix: 'G',
+    departmentId: 'dept-mzj',
+    avgServiceMin: 15,
+    dailyCap: 120,
+    ...REAL_NAME,
+    ...bookable(3),
+    // The registry keeps office hours even where the rest of the hall issues longer.
+    issuingHours: {
+      days: 'workingDays',
+      periods: [
+        { from: '08:30', to: '11:45' },
+        { from: '13:30', to: '16:45' },
+      ],
+    },
+  },
   { id: 'cat-sw', name: '税务办理', prefix: 'H', departmentId: 'dept-swj', avgServiceMin: 10, dailyCap: 500 },
   // I and O are skipped: on the LED bar they read as 1 and 0.
   { id: 'cat-mz', name: '民政事务', prefix: 'J', departmentId: 'dept-mzj', avgServiceMin: 12, dailyCap: 200 },

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_RULES } from '@yimen/protocol';
 import { type Credentials, type GreenCardSpec, provisionHall, type TerminalSpec } from '../api/provision';
+import { ALWAYS_OPEN } from '../domain';
+import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
 import { DEMO_HALL } from './demo-hall';
 
@@ -42,10 +44,14 @@ const DEMO_GREEN_CARDS: GreenCardSpec[] = [
 
 /** Seeds the demo hall into an empty database and writes its credentials next to it. */
 export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer): Credentials {
-  const credentials = provisionHall(db, { ...DEMO_HALL, rules: DEFAULT_RULES }, demoTerminals(), {
+  // The demo issues around the clock, so anyone can walk through it at any hour; a real hall keeps its hours.
+  const rules = { ...DEFAULT_RULES, issuingHours: ALWAYS_OPEN };
+  const credentials = provisionHall(db, { ...DEMO_HALL, rules }, demoTerminals(), {
     greenCards: DEMO_GREEN_CARDS,
     idKey,
   });
+  // Marks the hall as the demo: only then does its home page list terminals and logins.
+  new ConfigRepo(db).setMeta('demo', '1');
   const windows = suggestWindows();
   const file = {
     note: '演示大厅的登录信息，仅供演示；生产环境请勿使用。Demo credentials only.',

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigRepo } from '../store/config-repo';
+import type { Db } from '../store/db';
+import type { DemoInfo } from '../web/home-page';
+
+const AgentsFile = z.array(
+  z.object({ terminalId: z.string(), bridgeUrl: z.string(), token: z.string(), controlUrl: z.string() }),
+);
+const CredentialsFile = z.object({
+  clerks: z.array(
+    z.object({ staffNo: z.string(), name: z.string(), password: z.string(), windowId: z.string().nullable() }),
+  ),
+});
+
+/**
+ * The demo's links for its home page: only for a hall seeded as the demo, with the agents
+ * the demo launcher started (their list in `agentsPath`) and the clerks' demo passwords.
+ */
+export function loadDemoInfo(db: Db, credentialsPath: string, agentsPath: string | undefined): DemoInfo | null {
+  if (new ConfigRepo(db).getMeta('demo') !== '1' || !existsSync(credentialsPath)) return null;
+  const clerks = CredentialsFile.parse(JSON.parse(readFileSync(credentialsPath, 'utf8'))).clerks;
+  const agents =
+    agentsPath && existsSync(agentsPath) ? AgentsFile.parse(JSON.parse(readFileSync(agentsPath, 'utf8'))) : [];
+  return { agents, clerks };
+}

@@ -1,0 +1,200 @@
+import { type BridgeStatus, zhCN } from '@yimen/protocol';
+import { AgentPort } from '@yimen/shell/browser/agent-port';
+import { ConnectionBanner } from '@yimen/shell/browser/components/ConnectionBanner';
+import { PinPad } from '@yimen/shell/browser/components/PinPad';
+import { SettingsPanel } from '@yimen/shell/browser/components/SettingsPanel';
+import { reportDevices } from '@yimen/shell/browser/device-report';
+import { ElectronPort } from '@yimen/shell/browser/electron-port';
+import { HallConnection } from '@yimen/shell/browser/hall-connection';
+import { Speaker } from '@yimen/shell/browser/speaker';
+import { useDevices } from '@yimen/shell/browser/use-devices';
+import { useHall } from '@yimen/shell/browser/use-hall';
+import { useIdle } from '@yimen/shell/browser/use-idle';
+import { BridgeClient } from '@yimen/shell/common/bridge-client';
+import { checkPin } from '@yimen/shell/common/pin';
+import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { Environment } from './environment';
+import { KioskController } from './flow/kiosk-controller';
+import { idles } from './flow/kiosk-flow';
+import { reopening } from './format';
+import { Frame } from './screens/Frame';
+import { KioskScreen } from './screens/KioskScreen';
+
+const K = zhCN.kiosk;
+const T = zhCN.terminal;
+
+/** What the devices and the hall allow right now, for every screen to draw from. */
+export interface Capabilities {
+  readonly hallOnline: boolean;
+  /** The printer can put out a slip: ready, with paper, cover closed. */
+  readonly canPrint: boolean;
+  readonly paperLow: boolean;
+  readonly cardReader: boolean;
+}
+
+function capabilities(status: BridgeStatus, hallOnline: boolean): Capabilities {
+  const printer = status.devices.printer;
+  const paper = status.printer;
+  return {
+    hallOnline,
+    canPrint: printer?.state === 'ready' && !paper?.paperOut && !paper?.coverOpen,
+    paperLow: paper?.paperNearEnd === true,
+    cardReader: status.devices.idcard?.state === 'ready',
+  };
+}
+
+function createBridge(env: Environment, record: TerminalRecord, onRefused: () => void): BridgeClient {
+  if (env.electron) return new BridgeClient(new ElectronPort(env.electron));
+  const agent = record.agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
+  return new BridgeClient(new AgentPort({ url: agent.url, token: agent.token, onRefused }));
+}
+
+export interface KioskRootProps {
+  readonly env: Environment;
+  readonly record: TerminalRecord;
+  readonly onRecord: (record: TerminalRecord) => void;
+  readonly onForget: () => void;
+}
+
+export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
+  const [agentRefused, setAgentRefused] = useState(false);
+  const [spoken, setSpoken] = useState('');
+  const connection = useMemo(
+    () => new HallConnection({ url: record.hallUrl, auth: { token: record.token } }),
+    [record.hallUrl, record.token],
+  );
+  const bridge = useMemo(() => createBridge(env, record, () => setAgentRefused(true)), [env, record]);
+  const speaker = useMemo(() => new Speaker({ clipBase: env.clipBase, onSpeak: setSpoken }), [env]);
+  const controller = useMemo(
+    () =>
+      new KioskController({
+        hall: {
+          request: connection.request.bind(connection),
+          get online() {
+            return connection.state === 'online';
+          },
+          onOnline(listener) {
+            let was = connection.state === 'online';
+            return connection.onChange(() => {
+              const now = connection.state === 'online';
+              if (now && !was) listener();
+              was = now;
+            });
+          },
+        },
+        bridge,
+        speaker,
+        config: () => connection.config,
+        now: Date.now,
+      }),
+    [connection, bridge, speaker],
+  );
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => controller.subscribe(rerender), [controller]);
+  const hall = useHall(connection);
+  const devices = useDevices(bridge);
+
+  useEffect(() => {
+    const offCard = bridge.on('card', (e) => controller.card(e));
+    const offRejected = bridge.on('cardRejected', (e) =>
+      controller.dispatch({ type: 'cardRejected', message: e.message }),
+    );
+    const start = () => void bridge.idcard.start();
+    start();
+    const offConnection = bridge.onConnection((up) => up && start());
+    const offReport = reportDevices(bridge, connection);
+    return () => {
+      offCard();
+      offRejected();
+      offConnection();
+      offReport();
+      controller.dispose();
+      bridge.dispose();
+      connection.close();
+      speaker.silence();
+    };
+  }, [bridge, connection, controller, speaker]);
+
+  const state = controller.state;
+  const done = state.screen.name === 'done' || state.screen.name === 'failed';
+  const goHome = useCallback(() => controller.dispatch({ type: 'idle' }), [controller]);
+  const secondsLeft = useIdle(idles(state.screen), done ? 20 : record.idleSeconds, goHome);
+  useEffect(() => {
+    if (!state.notice) return;
+    const timer = setTimeout(() => controller.dispatch({ type: 'notice', message: null }), 6000);
+    return () => clearTimeout(timer);
+  }, [state.notice, controller]);
+
+  const [pin, setPin] = useState<'closed' | 'asking' | 'open'>('closed');
+  const [pinMessage, setPinMessage] = useState<string | null>(null);
+  const submitPin = async (entered: string) => {
+    const result = await checkPin(record, entered, Date.now());
+    await env.store.save(result.record);
+    onRecord(result.record);
+    if (result.ok) {
+      setPin('open');
+      setPinMessage(null);
+    } else if (result.lockedUntil)
+      setPinMessage(T.pinLocked(reopening(result.lockedUntil, Date.now(), hall.config?.timeZone ?? 'Asia/Shanghai')));
+    else setPinMessage(T.pinWrong(result.triesLeft));
+  };
+
+  const caps = capabilities(devices.status, hall.state === 'online');
+  const banners: string[] = [];
+  if (agentRefused) banners.push(T.devicesRefused);
+  else if (!devices.connected) banners.push(T.devicesOffline);
+  else {
+    if (!caps.canPrint) banners.push(K.printerDown);
+    else if (caps.paperLow) banners.push(K.paperLow);
+    if (!caps.cardReader) banners.push(K.cardReaderDown);
+  }
+
+  return (
+    <Frame
+      hallName={hall.config?.hallName ?? record.terminal.name}
+      timeZone={hall.config?.timeZone ?? 'Asia/Shanghai'}
+      elder={state.elder}
+      showNav={state.screen.name !== 'home'}
+      secondsLeft={secondsLeft}
+      onBack={() => controller.dispatch({ type: 'back' })}
+      onHome={() => controller.dispatch({ type: 'home' })}
+      onSecret={() => setPin('asking')}
+      banners={
+        <>
+          <ConnectionBanner state={hall.state} />
+          {banners.map((b) => (
+            <div key={b} className="banner warning" role="status" data-testid="device-banner">
+              {b}
+            </div>
+          ))}
+        </>
+      }
+    >
+      <KioskScreen state={state} config={hall.config} view={hall.view} caps={caps} controller={controller} />
+      <div className="visually-hidden" aria-live="polite" data-testid="voice">
+        {spoken}
+      </div>
+      {pin === 'asking' ? (
+        <PinPad
+          message={pinMessage}
+          disabled={record.pinLockedUntil !== null && record.pinLockedUntil > Date.now()}
+          onSubmit={(p) => void submitPin(p)}
+          onCancel={() => {
+            setPin('closed');
+            setPinMessage(null);
+          }}
+        />
+      ) : null}
+      {pin === 'open' ? (
+        <SettingsPanel
+          record={record}
+          devices={devices}
+          onForget={onForget}
+          {...(env.electron ? { onQuit: () => env.electron?.quit() } : {})}
+          onClose={() => setPin('closed')}
+        />
+      ) : null}
+    </Frame>
+  );
+}

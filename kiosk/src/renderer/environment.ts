@@ -1,0 +1,33 @@
+import { LocalStore } from '@yimen/shell/browser/local-store';
+import type { TerminalApi } from '@yimen/shell/common/terminal-api';
+import { TERMINAL_API_KEY } from '@yimen/shell/common/terminal-api';
+import type { TerminalRecord, TerminalStore } from '@yimen/shell/common/terminal-record';
+
+/** Where the kiosk runs: Electron (main owns the devices, settings in a file) or a browser (device agent, localStorage). */
+export interface Environment {
+  readonly electron: TerminalApi | null;
+  readonly store: TerminalStore;
+  /** The hall-server's origin when it served this page; Electron asks for it at enrolment. */
+  readonly servedBy: string | null;
+  /** Where the speech clips are. */
+  readonly clipBase: string;
+}
+
+class ElectronStore implements TerminalStore {
+  constructor(private readonly api: TerminalApi) {}
+  load(): Promise<TerminalRecord | null> {
+    return this.api.config.load();
+  }
+  save(record: TerminalRecord): Promise<void> {
+    return this.api.config.save(record);
+  }
+  clear(): Promise<void> {
+    return this.api.config.clear();
+  }
+}
+
+export function detectEnvironment(): Environment {
+  const api = (window as unknown as Record<string, TerminalApi | undefined>)[TERMINAL_API_KEY] ?? null;
+  if (api) return { electron: api, store: new ElectronStore(api), servedBy: null, clipBase: './voice/' };
+  return { electron: null, store: new LocalStore(), servedBy: window.location.origin, clipBase: '/voice/' };
+}

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { IssuedTicket, KioskLookup } from '@yimen/protocol';
+import { type Effect, type HeldCard, INITIAL, idles, type KioskEvent, type KioskState, transition } from './kiosk-flow';
+
+const card: HeldCard = {
+  input: { idNumber: '11010519491231002X', name: '王小明' },
+  masked: { name: '王*明', idNumber: '1101**********002X' },
+};
+
+const lookup = (over: Partial<KioskLookup> = {}): KioskLookup => ({
+  categories: {
+    'cat-a': { state: 'open' },
+    'cat-b': { state: 'idLimit' },
+    'cat-c': { state: 'holding', ticketId: 't9', number: 'C009', reprintsLeft: 1 },
+  },
+  elderly: false,
+  agent: false,
+  appointment: null,
+  ...over,
+});
+
+const ticket = { id: 't1', number: 'A001', aheadCount: 2, categoryId: 'cat-a' } as IssuedTicket;
+
+function run(events: KioskEvent[], from: KioskState = INITIAL): { state: KioskState; effects: Effect[] } {
+  let state = from;
+  const effects: Effect[] = [];
+  for (const e of events) {
+    const step = transition(state, e);
+    state = step.state;
+    effects.push(...step.effects);
+  }
+  return { state, effects };
+}
+
+test('card → choose → issuing → printing → done: two touches from home, every effect in order', () => {
+  const { state, effects } = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup() },
+    { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000001' },
+    { type: 'issued', ticket },
+    { type: 'printed' },
+  ]);
+  assert.equal(state.screen.name, 'done');
+  assert.deepEqual(
+    effects.map((e) => e.type),
+    ['lookup', 'speak', 'send', 'print', 'speak', 'speak'],
+  );
+  const send = effects.find((e) => e.type === 'send');
+  assert.ok(send?.type === 'send' && send.request.kind === 'issue');
+  assert.deepEqual(send.request.idCard, card.input);
+  const spoken = effects.filter((e) => e.type === 'speak').map((e) => (e.type === 'speak' ? e.utterance.join('') : ''));
+  assert.equal(spoken[1], '您已领取A零零一号前面还有二人');
+});
+
+test('a category without a card is one touch, and carries no ID', () => {
+  const { state, effects } = run([{ type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000002' }]);
+  assert.equal(state.screen.name, 'issuing');
+  const send = effects[0];
+  assert.ok(send?.type === 'send' && send.request.kind === 'issue' && send.request.idCard === null);
+});
+
+test('what the holder may not take cannot be chosen; an open ticket offers its reprint instead', () => {
+  const chosen = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup() },
+    { type: 'choose', categoryId: 'cat-b', idempotencyKey: 'key-00000003' },
+  ]);
+  assert.equal(chosen.state.screen.name, 'card', 'idLimit: nothing happens');
+  const reprint = run([{ type: 'reprint', ticketId: 't9' }], chosen.state);
+  assert.equal(reprint.state.screen.name, 'issuing');
+  assert.ok(reprint.effects[0]?.type === 'send' && reprint.effects[0].request.kind === 'reprint');
+  const unknown = run([{ type: 'reprint', ticketId: 'someone-else' }], chosen.state);
+  assert.equal(unknown.state.screen.name, 'card', 'only a ticket the lookup showed as the holder’s');
+});
+
+test('a slip that does not print voids its number and sends the citizen to the desk', () => {
+  const { state, effects } = run([
+    { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000004' },
+    { type: 'issued', ticket },
+    { type: 'printFailed', message: '打印机缺纸' },
+  ]);
+  assert.ok(state.screen.name === 'failed' && state.screen.deskAdvice);
+  const voided = effects.find((e) => e.type === 'void');
+  assert.ok(voided?.type === 'void' && voided.ticketId === 't1');
+});
+
+test('a failed reprint keeps the ticket: its holder still has a place', () => {
+  const held = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup() },
+    { type: 'reprint', ticketId: 't9' },
+    { type: 'issued', ticket: { ...ticket, id: 't9' } },
+    { type: 'printFailed', message: '仓盖打开' },
+  ]);
+  assert.equal(held.state.screen.name, 'failed');
+  assert.equal(
+    held.effects.some((e) => e.type === 'void'),
+    false,
+  );
+});
+
+test('no answer from the hall: the same request goes again once it is back, same key', () => {
+  const waiting = run([
+    { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000005' },
+    { type: 'issueFailed', error: { code: 'UNREACHABLE', message: '暂时无法连接大厅服务器' } },
+  ]);
+  assert.ok(waiting.state.screen.name === 'issuing' && waiting.state.screen.waitingForHall);
+  const again = run([{ type: 'hallOnline' }], waiting.state);
+  const send = again.effects[0];
+  assert.ok(send?.type === 'send' && send.request.kind === 'issue' && send.request.idempotencyKey === 'key-00000005');
+  const left = run([{ type: 'idle' }], waiting.state);
+  assert.equal(left.state.screen.name, 'home');
+  assert.ok(
+    left.effects.some((e) => e.type === 'abandon'),
+    'a request left behind is settled, not forgotten',
+  );
+});
+
+test('going home or idling drops the card from the state; mid-print the kiosk waits', () => {
+  const withCard = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup({ elderly: true }) },
+  ]);
+  assert.equal(withCard.state.elder, true, 'the card says 70 or over: elder mode');
+  const idle = run([{ type: 'idle' }], withCard.state);
+  assert.deepEqual(idle.state, INITIAL);
+  assert.equal(JSON.stringify(idle.state).includes('王'), false);
+  const printing = run([
+    { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000006' },
+    { type: 'issued', ticket },
+  ]);
+  assert.equal(run([{ type: 'idle' }], printing.state).state.screen.name, 'printing');
+  assert.equal(idles(printing.state.screen), false);
+  assert.equal(idles(withCard.state.screen), true);
+});
+
+test('check-in too early: said plainly, and the ordinary categories are offered again', () => {
+  const booked = lookup({
+    appointment: {
+      code: 'ABCDEFGHJK',
+      categoryId: 'cat-a',
+      categoryName: '社会保障',
+      day: '2026-12-03',
+      slotStart: '10:00',
+      slotEnd: '10:30',
+      status: 'booked',
+      nameMasked: '王*明',
+      idMasked: '1101**********002X',
+      phoneMasked: '138****0000',
+      checkInFrom: 0,
+      checkInUntil: 0,
+      cancelUntil: 0,
+      ticketNumber: null,
+    },
+  });
+  const { state, effects } = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: booked },
+    { type: 'checkIn', idempotencyKey: 'key-00000007' },
+    { type: 'issueFailed', error: { code: 'CHECK_IN_TOO_EARLY', message: '还未到预约签到时间' } },
+  ]);
+  assert.ok(state.screen.name === 'card' && state.screen.notice === '还未到预约签到时间');
+  assert.equal(effects.filter((e) => e.type === 'lookup').length, 2, 'asked again what the holder may take');
+});
+
+test('the guide goes item → department → index → home on 返回', () => {
+  let s = run([{ type: 'openGuide', departmentId: 'd1', itemId: 'i1' }]).state;
+  s = run([{ type: 'back' }], s).state;
+  assert.deepEqual(s.screen, { name: 'guide', departmentId: 'd1', itemId: null });
+  s = run([{ type: 'back' }], s).state;
+  assert.deepEqual(s.screen, { name: 'guide', departmentId: null, itemId: null });
+  s = run([{ type: 'back' }], s).state;
+  assert.equal(s.screen.name, 'home');
+});

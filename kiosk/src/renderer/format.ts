@@ -1,0 +1,24 @@
+/** Times as a kiosk says them, in the hall's zone: 13:30 today, 明天 08:30, 12月5日 08:30 later. */
+export function reopening(at: number, now: number, timeZone: string): string {
+  const day = (t: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  const time = new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  if (day(at) === day(now)) return time;
+  if (day(at) === day(now + 86_400_000)) return `明天 ${time}`;
+  const date = new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric' }).format(at);
+  return `${date} ${time}`;
+}
+
+export function clock(now: number, timeZone: string): { date: string; time: string } {
+  return {
+    date: new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'long', day: 'numeric', weekday: 'short' }).format(now),
+    time: new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      now,
+    ),
+  };
+}

@@ -1,0 +1,57 @@
+import { zhCN } from '@yimen/protocol';
+import type { Screen } from '../flow/kiosk-flow';
+import { reopening } from '../format';
+import type { ScreenProps } from './KioskScreen';
+import { CategoryTiles, issueBlocked, newKey } from './tiles';
+
+const K = zhCN.kiosk;
+
+/** A card was read: the masked holder, today's booking if any, and what they may take. */
+export function CardScreen(props: ScreenProps & { screen: Extract<Screen, { name: 'card' }> }) {
+  const { screen, controller, config } = props;
+  const { lookup } = screen;
+  const appointment = lookup?.appointment;
+  const now = Date.now();
+  const blocked = issueBlocked(props);
+  return (
+    <div className="card-screen">
+      <section className="holder">
+        <h2 data-testid="holder-name">{K.greeting(screen.card.masked.name)}</h2>
+        <p className="tabular">{screen.card.masked.idNumber}</p>
+        <div className="badges">
+          {lookup?.elderly ? <span className="badge">{K.elderly}</span> : null}
+          {lookup?.agent ? <span className="badge">{K.agent}</span> : null}
+        </div>
+      </section>
+      {screen.notice ? (
+        <p className="notice" role="alert">
+          {screen.notice}
+        </p>
+      ) : null}
+      {appointment && appointment.status === 'booked' ? (
+        <section className="appointment">
+          <p>{K.appointment(appointment.categoryName, `${appointment.slotStart}-${appointment.slotEnd}`)}</p>
+          {now < appointment.checkInFrom ? (
+            <p className="muted">{K.checkInFrom(reopening(appointment.checkInFrom, now, config.timeZone))}</p>
+          ) : null}
+          <button
+            type="button"
+            className="button big"
+            disabled={blocked !== null}
+            onClick={() => controller.dispatch({ type: 'checkIn', idempotencyKey: newKey() })}
+          >
+            {K.checkIn}
+          </button>
+        </section>
+      ) : null}
+      {lookup ? (
+        <>
+          <p className="subtitle">{K.chooseCategory}</p>
+          <CategoryTiles {...props} lookup={lookup} />
+        </>
+      ) : (
+        <p className="subtitle">{K.issuing}</p>
+      )}
+    </div>
+  );
+}

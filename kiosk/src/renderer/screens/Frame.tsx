@@ -1,0 +1,65 @@
+import { zhCN } from '@yimen/protocol';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { clock } from '../format';
+
+const K = zhCN.kiosk;
+
+export interface FrameProps {
+  readonly hallName: string;
+  readonly timeZone: string;
+  readonly elder: boolean;
+  readonly showNav: boolean;
+  readonly secondsLeft: number | null;
+  readonly onBack: () => void;
+  readonly onHome: () => void;
+  /** Five taps on the hall's name within three seconds: the PIN, then the settings. */
+  readonly onSecret: () => void;
+  readonly banners: ReactNode;
+  readonly children: ReactNode;
+}
+
+/** Every kiosk screen: the hall's header with the clock, banners, the screen, and 返回 · 首页 in the same place. */
+export function Frame(props: FrameProps) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(t);
+  }, []);
+  const taps = useRef<number[]>([]);
+  const secretTap = () => {
+    const t = Date.now();
+    taps.current = [...taps.current.filter((x) => t - x < 3000), t];
+    if (taps.current.length >= 5) {
+      taps.current = [];
+      props.onSecret();
+    }
+  };
+  const time = clock(now, props.timeZone);
+  return (
+    <div className={`kiosk${props.elder ? ' elder' : ''}`}>
+      <header className="kiosk-header">
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: a staff gesture, not a control for citizens. */}
+        <h1 onClick={secretTap}>{props.hallName}</h1>
+        <div className="clock tabular">
+          <span>{time.date}</span>
+          <strong>{time.time}</strong>
+        </div>
+      </header>
+      {props.banners}
+      <main className="kiosk-main">{props.children}</main>
+      {props.showNav ? (
+        <nav className="kiosk-nav">
+          <button type="button" className="nav-button" onClick={props.onBack}>
+            ‹ {K.back}
+          </button>
+          <span className="countdown tabular" data-testid="countdown">
+            {props.secondsLeft !== null ? K.idleIn(props.secondsLeft) : ''}
+          </span>
+          <button type="button" className="nav-button" onClick={props.onHome}>
+            {K.home}
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

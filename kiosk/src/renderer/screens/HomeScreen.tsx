@@ -1,0 +1,58 @@
+import { zhCN } from '@yimen/protocol';
+import type { ScreenProps } from './KioskScreen';
+import { CategoryTiles } from './tiles';
+
+const K = zhCN.kiosk;
+
+/** Home: swipe your card, or tap a category; search, the guide and elder mode below. */
+export function HomeScreen(props: ScreenProps & { notice: string | null }) {
+  const { controller, caps, elder } = props;
+  return (
+    <div className="home">
+      {caps.cardReader ? (
+        <section className="swipe" aria-label={K.swipeCard}>
+          <div className="card-art" aria-hidden="true" />
+          <div>
+            <h2>{K.swipeCard}</h2>
+            <p>{K.swipeHint}</p>
+          </div>
+        </section>
+      ) : null}
+      {props.notice ? (
+        <p className="notice" role="alert">
+          {props.notice}
+        </p>
+      ) : null}
+      <p className="subtitle">{K.orTap}</p>
+      <CategoryTiles {...props} lookup={null} />
+      <div className="home-actions">
+        {elder ? null : (
+          <>
+            <button
+              type="button"
+              className="button secondary big"
+              onClick={() => controller.dispatch({ type: 'openSearch' })}
+            >
+              {K.search}
+            </button>
+            <button
+              type="button"
+              className="button secondary big"
+              onClick={() => controller.dispatch({ type: 'openGuide', departmentId: null, itemId: null })}
+            >
+              {K.guide}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="button big elder-toggle"
+          aria-pressed={elder}
+          onClick={() => controller.dispatch({ type: 'toggleElder' })}
+        >
+          {elder ? K.elderOff : K.elderOn}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Category, HolderAvailability, KioskLookup } from '@yimen/protocol';
+import { zhCN } from '@yimen/protocol';
+import { CategoryTile } from './CategoryTile';
+import type { ScreenProps } from './KioskScreen';
+
+const K = zhCN.kiosk;
+
+/** Why nothing can be issued now, whatever the category: no hall, no paper. */
+export function issueBlocked({ caps }: Pick<ScreenProps, 'caps'>): string | null {
+  if (!caps.hallOnline) return K.offlineNoTickets;
+  if (!caps.canPrint) return K.printerDown;
+  return null;
+}
+
+let keys = 0;
+/** A fresh idempotency key per attempt; a retry of the same attempt reuses it. */
+export function newKey(): string {
+  return `${Date.now().toString(36)}-${(keys++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The category tiles, with or without a card's holder-specific availability. */
+export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null; categories?: readonly Category[] }) {
+  const { config, view, controller } = props;
+  const blocked = issueBlocked(props);
+  const summary = view?.summary;
+  const now = Date.now();
+  return (
+    <div className="tiles">
+      {(props.categories ?? config.categories).map((c) => {
+        const availability: HolderAvailability = props.lookup?.categories[c.id] ??
+          summary?.availability[c.id] ?? { state: 'open' };
+        const needsCard = !props.lookup && c.requiresIdCard ? K.needsCard : null;
+        return (
+          <CategoryTile
+            key={c.id}
+            category={c}
+            waiting={summary?.waiting[c.id] ?? 0}
+            estimatedMin={summary?.estimatedWaitMin[c.id] ?? 0}
+            availability={availability}
+            blocked={blocked ?? needsCard}
+            now={now}
+            timeZone={config.timeZone}
+            onChoose={() => controller.dispatch({ type: 'choose', categoryId: c.id, idempotencyKey: newKey() })}
+            {...(availability.state === 'holding'
+              ? { onReprint: () => controller.dispatch({ type: 'reprint', ticketId: availability.ticketId }) }
+              : {})}
+          />
+        );
+      })}
+    </div>
+  );
+}
