@@ -19,7 +19,7 @@ export function App() {
   if (record === null) {
     return (
       <EnrolScreen
-        role="kiosk"
+        terminalRole="kiosk"
         store={env.store}
         hallUrl={env.servedBy ?? 'http://192.168.1.10:8080'}
         hallUrlEditable={env.servedBy === null}

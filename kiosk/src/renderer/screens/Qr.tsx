@@ -3,20 +3,9 @@ import { useEffect, useState } from 'react';
 
 /** A QR code drawn in the page (no network): for phones to open the same page. */
 export function Qr({ text, size, label }: { text: string; size: number; label: string }) {
-  const [svg, setSvg] = useState('');
+  const [src, setSrc] = useState('');
   useEffect(() => {
-    QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', width: size }).then(setSvg, () =>
-      setSvg(''),
-    );
+    QRCode.toDataURL(text, { margin: 1, errorCorrectionLevel: 'M', width: size }).then(setSrc, () => setSrc(''));
   }, [text, size]);
-  return (
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is generated locally by the qrcode library.
-    <div
-      className="qr"
-      role="img"
-      aria-label={label}
-      style={{ width: size, height: size }}
-      dangerouslySetInnerHTML={{ __html: svg }}
-    />
-  );
+  return src ? <img className="qr" src={src} alt={label} width={size} height={size} /> : null;
 }

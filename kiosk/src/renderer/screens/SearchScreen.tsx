@@ -40,7 +40,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
           return (
             <div key={item.id} className="result" data-item={item.id}>
               <div>
-                <strong>{item.name}</strong>
+                <strong className="result-name">{item.name}</strong>
                 <span className="muted">
                   {department?.shortName} · {K.categoryOf(category?.name ?? '')}
                 </span>
@@ -70,7 +70,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
           );
         })}
       </div>
-      <div className="keyboard" aria-label="键盘">
+      <div className="keyboard" role="group" aria-label="键盘">
         {ROWS.map((row) => (
           <div key={row} className="key-row">
             {[...row].map((letter) => (

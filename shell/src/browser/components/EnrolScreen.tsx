@@ -7,7 +7,7 @@ import type { EnrolFragment } from '../fragment';
 const T = zhCN.terminal;
 
 export interface EnrolScreenProps {
-  readonly role: Exclude<Role, 'clerk'>;
+  readonly terminalRole: Exclude<Role, 'clerk'>;
   readonly store: TerminalStore;
   /** The hall-server's origin; editable where the page is not served by it (Electron). */
   readonly hallUrl: string;
@@ -48,7 +48,7 @@ export function EnrolScreen(props: EnrolScreenProps) {
       const body = (await response.json()) as { ok: boolean; error?: { message: string } };
       if (!body.ok) return setError(body.error?.message ?? T.enrolFailed);
       const enrolled = EnrolResponse.parse(body);
-      if (enrolled.terminal.role !== props.role) return setError(T.wrongRole(T.roles[enrolled.terminal.role]));
+      if (enrolled.terminal.role !== props.terminalRole) return setError(T.wrongRole(T.roles[enrolled.terminal.role]));
       const record: TerminalRecord = {
         terminal: enrolled.terminal,
         token: enrolled.token,

@@ -24,7 +24,7 @@ export function PinPad({ title = T.pinTitle, message, disabled, onSubmit, onCanc
     <div className="overlay">
       <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
         <h2>{title}</h2>
-        <div className="pin-dots" aria-label={`已输入${pin.length}位`}>
+        <div className="pin-dots" role="img" aria-label={`已输入${pin.length}位`}>
           {Array.from({ length: 6 }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: six fixed positions.
             <span key={i} className={i < pin.length ? 'filled' : ''} />
