@@ -70,7 +70,8 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
           );
         })}
       </div>
-      <div className="keyboard" role="group" aria-label="键盘">
+      <fieldset className="keyboard">
+        <legend className="visually-hidden">键盘</legend>
         {ROWS.map((row) => (
           <div key={row} className="key-row">
             {[...row].map((letter) => (
@@ -88,7 +89,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
             {K.clear}
           </button>
         </div>
-      </div>
+      </fieldset>
     </div>
   );
 }
