@@ -14,7 +14,12 @@ import { FingerprintSimulator } from '../fingerprint/simulator';
 import { invalidResidentCard, sampleCards } from '../idcard/samples';
 import { IdCardSimulator } from '../idcard/simulator';
 import { LedBarSimulator, type LedBarView } from '../led/simulator';
-import { PrinterSimulator, startTcpPrinterSimulator, type TcpPrinterSimulator } from '../printer/simulator';
+import {
+  type PrintedDocument,
+  PrinterSimulator,
+  startTcpPrinterSimulator,
+  type TcpPrinterSimulator,
+} from '../printer/simulator';
 import type { SimulatedState } from '../printer/status';
 import { RatingPadSimulator } from '../rating-pad/simulator';
 import { createPtyPair, type PtyPair } from '../transport/pty-pair';
@@ -55,6 +60,8 @@ export const ControlAction = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('caller.rate'), level: RatingLevel }),
   z.object({ action: z.literal('printer.paper'), paper: z.enum(['ok', 'nearEnd', 'out']) }),
+  /** The roll ends during the next job: the slip comes out half printed. */
+  z.object({ action: z.literal('printer.runOut') }),
   z.object({ action: z.literal('printer.cover'), open: z.boolean() }),
 ]);
 export type ControlAction = z.infer<typeof ControlAction>;
@@ -187,6 +194,9 @@ export class Simulation {
       case 'printer.paper':
         needs(sims.printer, 'printer').setPaper(action.paper);
         return;
+      case 'printer.runOut':
+        needs(sims.printer, 'printer').runOutDuringNextJob();
+        return;
       case 'printer.cover':
         needs(sims.printer, 'printer').setCoverOpen(action.open);
         return;
@@ -224,6 +234,11 @@ export class Simulation {
       keypad: sims.callerBus?.display(KEYPAD_ADDRESS) ?? null,
       printouts,
     };
+  }
+
+  /** What the printer simulator decoded of every document it cut, oldest first. */
+  get printed(): readonly PrintedDocument[] {
+    return this.sims.printer?.documents ?? [];
   }
 
   /** The PNG file of printout `n`, once it has been drawn. */

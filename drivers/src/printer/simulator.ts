@@ -59,6 +59,8 @@ export class PrinterSimulator {
   /** Each served link and what stops serving it. */
   private readonly links = new Map<Transport, () => void>();
   private readonly documentListeners = new Listeners<PrintedDocument>();
+  /** Items the roll still holds, once `runOutDuringNextJob` was called. */
+  private runsOutAfter: number | null = null;
 
   constructor(private readonly options: PrinterSimulatorOptions = {}) {
     this.stateValue = { paper: 'ok', coverOpen: false, offline: false, ...options.state };
@@ -75,6 +77,11 @@ export class PrinterSimulator {
 
   setPaper(paper: SimulatedState['paper']): void {
     this.stateValue.paper = paper;
+  }
+
+  /** The roll ends a few lines into the next job: half a slip comes out and the printer reports no paper. */
+  runOutDuringNextJob(): void {
+    this.runsOutAfter = 3;
   }
 
   setCoverOpen(open: boolean): void {
@@ -148,6 +155,12 @@ export class PrinterSimulator {
   private printed(item: DecodedItem): void {
     const { paper, coverOpen, offline } = this.stateValue;
     if (paper === 'out' || coverOpen || offline) {
+      this.dropped += 1;
+      return;
+    }
+    if (this.runsOutAfter !== null && this.runsOutAfter-- <= 0) {
+      this.runsOutAfter = null;
+      this.stateValue.paper = 'out';
       this.dropped += 1;
       return;
     }

@@ -78,15 +78,21 @@ ${error ? html`<p class="error" role="alert">${error.message}</p>` : ''}
   }
 
   appointment(view: AppointmentView, notice?: 'booked' | 'cancelled', error?: ErrorBody): string {
-    const at = (t: number) =>
-      new Intl.DateTimeFormat('zh-CN', {
-        timeZone: this.timeZone,
-        month: 'numeric',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }).format(t);
+    const at = (t: number) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: this.timeZone,
+          month: 'numeric',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(t)
+          .map((p) => [p.type, p.value]),
+      );
+      return `${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+    };
     return this.page(
       B.title,
       html`${notice === 'booked' ? html`<p class="ok" role="status">${B.done}</p>` : ''}

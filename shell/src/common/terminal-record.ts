@@ -25,7 +25,7 @@ export const TerminalRecord = z.object({
   pinFailures: z.number().int().min(0),
   pinLockedUntil: z.number().nullable(),
   /** Seconds without a touch before a kiosk screen goes back home. */
-  idleSeconds: z.number().int().min(15).max(600),
+  idleSeconds: z.number().int().min(10).max(600),
 });
 export type TerminalRecord = z.infer<typeof TerminalRecord>;
 

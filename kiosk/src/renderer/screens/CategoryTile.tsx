@@ -9,7 +9,10 @@ export interface TileProps {
   readonly waiting: number;
   readonly estimatedMin: number;
   readonly availability: CategoryAvailability | HolderAvailability;
-  /** Why the tile is off although the category is open (no printer, no hall, needs a card); null when it is on. */
+  /**
+   * Why the tile is off although the category is open (needs a card): null when it is on,
+   * '' when it is off for a reason the whole screen already shows (no printer, no hall).
+   */
   readonly blocked: string | null;
   readonly now: number;
   readonly timeZone: string;

@@ -46,16 +46,20 @@ export function Frame(props: FrameProps) {
         </div>
       </header>
       {props.banners}
-      <main className="kiosk-main">{props.children}</main>
+      {/* Focusable, so a long screen can be scrolled from a keyboard too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable. */}
+      <main className="kiosk-main" tabIndex={0}>
+        {props.children}
+      </main>
       {props.showNav ? (
         <nav className="kiosk-nav">
-          <button type="button" className="nav-button" onClick={props.onBack}>
+          <button type="button" className="nav-button" data-testid="nav-back" onClick={props.onBack}>
             ‹ {K.back}
           </button>
           <span className="countdown tabular" data-testid="countdown">
             {props.secondsLeft !== null ? K.idleIn(props.secondsLeft) : ''}
           </span>
-          <button type="button" className="nav-button" onClick={props.onHome}>
+          <button type="button" className="nav-button" data-testid="nav-home" onClick={props.onHome}>
             {K.home}
           </button>
         </nav>

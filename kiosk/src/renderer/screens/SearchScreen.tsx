@@ -45,7 +45,8 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
                   {department?.shortName} · {K.categoryOf(category?.name ?? '')}
                 </span>
               </div>
-              <div className="row">
+              <div className="result-actions">
+                {why ? <span className="tile-why">{why}</span> : null}
                 <button
                   type="button"
                   className="button"

@@ -25,28 +25,35 @@ export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null;
   const summary = view?.summary;
   const now = Date.now();
   return (
-    <div className="tiles">
-      {(props.categories ?? config.categories).map((c) => {
-        const availability: HolderAvailability = props.lookup?.categories[c.id] ??
-          summary?.availability[c.id] ?? { state: 'open' };
-        const needsCard = !props.lookup && c.requiresIdCard ? K.needsCard : null;
-        return (
-          <CategoryTile
-            key={c.id}
-            category={c}
-            waiting={summary?.waiting[c.id] ?? 0}
-            estimatedMin={summary?.estimatedWaitMin[c.id] ?? 0}
-            availability={availability}
-            blocked={blocked ?? needsCard}
-            now={now}
-            timeZone={config.timeZone}
-            onChoose={() => controller.dispatch({ type: 'choose', categoryId: c.id, idempotencyKey: newKey() })}
-            {...(availability.state === 'holding'
-              ? { onReprint: () => controller.dispatch({ type: 'reprint', ticketId: availability.ticketId }) }
-              : {})}
-          />
-        );
-      })}
-    </div>
+    <>
+      {blocked ? (
+        <p className="notice blocked" role="alert" data-testid="blocked">
+          {blocked}
+        </p>
+      ) : null}
+      <div className="tiles">
+        {(props.categories ?? config.categories).map((c) => {
+          const availability: HolderAvailability = props.lookup?.categories[c.id] ??
+            summary?.availability[c.id] ?? { state: 'open' };
+          const needsCard = !props.lookup && c.requiresIdCard ? K.needsCard : null;
+          return (
+            <CategoryTile
+              key={c.id}
+              category={c}
+              waiting={summary?.waiting[c.id] ?? 0}
+              estimatedMin={summary?.estimatedWaitMin[c.id] ?? 0}
+              availability={availability}
+              blocked={blocked ? '' : needsCard}
+              now={now}
+              timeZone={config.timeZone}
+              onChoose={() => controller.dispatch({ type: 'choose', categoryId: c.id, idempotencyKey: newKey() })}
+              {...(availability.state === 'holding'
+                ? { onReprint: () => controller.dispatch({ type: 'reprint', ticketId: availability.ticketId }) }
+                : {})}
+            />
+          );
+        })}
+      </div>
+    </>
   );
 }

@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningAgent, startAgent } from '@yimen/drivers/agent/agent';
+import { AgentConfig } from '@yimen/drivers/agent/config';
+import type { ControlAction } from '@yimen/drivers/agent/simulate';
+import type { PrintedDocument } from '@yimen/drivers/printer/simulator';
+import { DEMO_HALL } from '@yimen/hall-server/demo/demo-hall';
+import { ALWAYS_OPEN } from '@yimen/hall-server/domain';
+import { createTestHall, TEST_TERMINALS, type TestHall } from '@yimen/hall-server/testing/test-server';
+import { DEFAULT_RULES } from '@yimen/protocol';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Screenshots are test artifacts for a person to look at; never committed. */
+export const SHOTS = join(root, 'test-results', 'screens');
+
+/** The demo's queues, items and windows, issuing around the clock, in a fresh database. */
+export function createKioskHall(): TestHall {
+  return createTestHall({ ...DEMO_HALL, rules: { ...DEFAULT_RULES, issuingHours: ALWAYS_OPEN } }, TEST_TERMINALS);
+}
+
+/** A kiosk's device agent: ID card reader and ticket printer, simulated over a pty and TCP. */
+export async function startKioskAgent(hallOrigins: string[]): Promise<RunningAgent & { token: string }> {
+  const token = `kiosk-agent-token-${Date.now()}`;
+  const agent = await startAgent({
+    config: AgentConfig.parse({
+      terminal: { id: 'kiosk-1', role: 'kiosk' },
+      agent: { port: 0, token, allowedOrigins: hallOrigins },
+      devices: {
+        idcard: { transport: { type: 'serial', path: '/dev/ttyUSB0', baudRate: 115_200 } },
+        printer: { transport: { type: 'tcp', host: '127.0.0.1', port: 9100 }, paperWidth: 80 },
+      },
+    }),
+    simulate: true,
+  });
+  return Object.assign(agent, { token });
+}
+
+export function act(agent: RunningAgent, action: ControlAction): Promise<void> {
+  if (!agent.simulation) throw new Error('the agent simulates');
+  return agent.simulation.act(action);
+}
+
+export function printed(agent: RunningAgent): readonly PrintedDocument[] {
+  return agent.simulation?.printed ?? [];
+}
+
+/** Opens the kiosk page and enrols it with a fresh one-time code, as a technician would. */
+export async function enrolKiosk(
+  page: Page,
+  hallUrl: string,
+  adminToken: string,
+  agent: RunningAgent & { token: string },
+) {
+  const res = await fetch(`${hallUrl}/api/admin/terminals/kiosk-1/enrolment-code`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  const { code } = (await res.json()) as { code: string };
+  const fragment = new URLSearchParams({
+    enrol: code,
+    agent: agent.urls.bridge.split('?')[0] as string,
+    agentToken: agent.token,
+  });
+  await page.goto(`${hallUrl}/kiosk/#${fragment}`);
+  await page.fill('#enrol-pin', '135790');
+  await page.fill('#enrol-pin-again', '135790');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.tiles');
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** axe-core in the page; the serious and critical violations, with where they are. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const results = (await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+  )) as axe.AxeResults;
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Every visible control smaller than `min` CSS px in either direction. */
+export async function smallTargets(page: Page, min = 64): Promise<string[]> {
+  return page.evaluate((least) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role=button]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (getComputedStyle(el).visibility === 'hidden') continue;
+      if (r.width < least || r.height < least)
+        out.push(
+          `${el.tagName} "${el.textContent?.trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
+    }
+    return out;
+  }, min);
+}
+
+/** Visible text set smaller than `min` CSS px (screen-reader-only text aside). */
+export async function smallText(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((least) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim() || el.closest('.visually-hidden')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const size = Number.parseFloat(getComputedStyle(el).fontSize);
+      if (size < least) out.push(`"${node.textContent.trim().slice(0, 20)}" ${size}px`);
+    }
+    return [...new Set(out)];
+  }, min);
+}
