@@ -5,7 +5,7 @@
  * is checked with axe-core and for touch targets, and kept as a screenshot for a person.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import type { RunningAgent } from '@yimen/drivers/agent/agent';
 import { sampleCards } from '@yimen/drivers/idcard/samples';
 import {
@@ -15,7 +15,7 @@ import {
   startTestServer,
   type TestHall,
 } from '@yimen/hall-server/testing/test-server';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import {
   act,
@@ -53,8 +53,18 @@ after(async () => {
   if (hall) removeTestHall(hall);
 });
 
+const contexts: BrowserContext[] = [];
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+/** Polls every 100 ms: a page in a background context gets no animation frames to poll on. */
+const POLL = { polling: 100, timeout: 15_000 } as const;
+
 async function kiosk(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  contexts.push(context);
   const page = await context.newPage();
   await enrolKiosk(page, server.url, hall.token('admin-1'), agent);
   return page;
@@ -121,7 +131,11 @@ test('a card ticket: swipe, tap, the slip prints the issued number and a QR to i
   await check(page, 'done');
   const number = (await page.textContent('[data-testid=ticket-number]'))?.trim() ?? '';
   assert.match(number, /^A\d{3}$/);
-  await page.waitForFunction(() => document.querySelector('[data-testid=voice]')?.textContent?.startsWith('您已领取'));
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=voice]')?.textContent?.startsWith('您已领取'),
+    null,
+    POLL,
+  );
   const slip = printed(agent)[before];
   assert.ok(slip, 'a slip was printed');
   assert.ok(
@@ -227,7 +241,7 @@ test('a slip that does not print: the number is voided on the server and nothing
   assert.equal(queue.waiting['cat-sw'], 0);
   await page.waitForSelector('[data-testid=device-banner]');
   await act(agent, { action: 'printer.paper', paper: 'ok' });
-  await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, { timeout: 10_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, POLL);
 });
 
 test('out of paper or cover open: ticket buttons off with 请到服务台取号; back on when fixed', async () => {
@@ -238,13 +252,13 @@ test('out of paper or cover open: ticket buttons off with 请到服务台取号;
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), true);
   await check(page, 'paper-out');
   await act(agent, { action: 'printer.paper', paper: 'ok' });
-  await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, { timeout: 10_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, POLL);
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), false);
   await act(agent, { action: 'printer.cover', open: true });
   await page.waitForSelector('[data-testid=device-banner]', { timeout: 10_000 });
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), true);
   await act(agent, { action: 'printer.cover', open: false });
-  await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, { timeout: 10_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, POLL);
   await act(agent, { action: 'printer.paper', paper: 'nearEnd' });
   await page.waitForSelector('text=号票纸即将用完', { timeout: 10_000 });
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), false, 'near the end: still issuing');
@@ -257,14 +271,22 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
   await page.waitForSelector('.kiosk.elder');
   const size = await page.evaluate(() => getComputedStyle(document.querySelector('.kiosk') as Element).fontSize);
   assert.equal(size, '36px');
-  await page.waitForFunction(() => document.querySelector('[data-testid=voice]')?.textContent === '请选择要办理的业务');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=voice]')?.textContent === '请选择要办理的业务',
+    null,
+    POLL,
+  );
   await check(page, 'elder-card');
   await page.click('.tile[data-category=cat-yb]');
   await page.waitForSelector('[data-testid=done]');
   await check(page, 'elder-done');
   const number = (await page.textContent('[data-testid=ticket-number]'))?.trim() ?? '';
   assert.equal(ticketRows().find((t) => t.number === number)?.priority, 'elderly');
-  await page.waitForFunction(() => document.querySelector('[data-testid=voice]')?.textContent?.startsWith('您已领取'));
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=voice]')?.textContent?.startsWith('您已领取'),
+    null,
+    POLL,
+  );
   await removeCard();
   await page.click('[data-testid=nav-home]');
   await page.waitForSelector('.home');
@@ -272,7 +294,11 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
   await page.click('text=标准模式');
   await page.waitForSelector('.kiosk:not(.elder)');
   await page.click('text=长者模式');
-  await page.waitForFunction(() => document.querySelector('[data-testid=voice]')?.textContent?.includes('长者模式'));
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=voice]')?.textContent?.includes('长者模式'),
+    null,
+    POLL,
+  );
   await check(page, 'elder-home');
   await adminCancelAll();
 });
@@ -290,7 +316,7 @@ test('idle: back home by itself, and the name is gone from the screen', async ()
   await removeCard();
   assert.match((await page.textContent('[data-testid=countdown]')) ?? '', /秒后返回首页/);
   await page.waitForSelector('.home', { timeout: 15_000 });
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = (await page.textContent('body')) ?? '';
   assert.equal(text.includes('王*试'), false);
   assert.equal(text.includes('1101'), false);
 });
@@ -304,9 +330,17 @@ test('the guide: found by "bdc" on the touch keyboard and by name; its phone pag
   assert.ok(first.startsWith('不动产'), first);
   await check(page, 'search-bdc');
   await page.fill('[data-testid=search-input]', '结婚');
-  await page.waitForFunction(() => document.querySelector('.result .result-name')?.textContent?.includes('结婚'));
+  await page.waitForFunction(
+    () => document.querySelector('.result .result-name')?.textContent?.includes('结婚'),
+    null,
+    POLL,
+  );
   await page.fill('[data-testid=search-input]', '不动产');
-  await page.waitForFunction(() => document.querySelector('.result .result-name')?.textContent?.startsWith('不动产'));
+  await page.waitForFunction(
+    () => document.querySelector('.result .result-name')?.textContent?.startsWith('不动产'),
+    null,
+    POLL,
+  );
   const itemId = await page.locator('.result').first().getAttribute('data-item');
   await page.locator('.result').first().locator('text=办事指南').click();
   await page.waitForSelector('.guide-item');
