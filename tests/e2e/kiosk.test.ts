@@ -259,6 +259,7 @@ test('out of paper or cover open: ticket buttons off with 请到服务台取号;
   await page.waitForSelector('[data-testid=device-banner]', { timeout: 10_000 });
   assert.match((await page.textContent('[data-testid=device-banner]')) ?? '', /请到服务台取号/);
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), true);
+  assert.equal(await page.isVisible('.swipe'), false, 'no invitation to swipe for a ticket that cannot print');
   await check(page, 'paper-out');
   await act(agent, { action: 'printer.paper', paper: 'ok' });
   await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, POLL);

@@ -1,15 +1,17 @@
 import { zhCN } from '@yimen/protocol';
 import type { ScreenProps } from './KioskScreen';
-import { CategoryTiles } from './tiles';
+import { CategoryTiles, issueBlocked } from './tiles';
 
 const K = zhCN.kiosk;
 
 /** Home: swipe your card, or tap a category; search, the guide and elder mode below. */
 export function HomeScreen(props: ScreenProps & { notice: string | null }) {
   const { controller, caps, elder } = props;
+  // With no paper or no hall, inviting a swipe or a tap would promise a ticket that cannot come.
+  const canIssue = issueBlocked(props) === null;
   return (
     <div className="home">
-      {caps.cardReader ? (
+      {caps.cardReader && canIssue ? (
         <section className="swipe" aria-label={K.swipeCard}>
           <div className="card-art" aria-hidden="true" />
           <div>
@@ -23,7 +25,7 @@ export function HomeScreen(props: ScreenProps & { notice: string | null }) {
           {props.notice}
         </p>
       ) : null}
-      <p className="subtitle">{K.orTap}</p>
+      {canIssue ? <p className="subtitle">{K.orTap}</p> : null}
       <CategoryTiles {...props} lookup={null} />
       <div className="home-actions">
         {elder ? null : (
