@@ -4,9 +4,7 @@ import type {
   CaseStatus,
   CaseView,
   CompleteStepRequest,
-  DecideCaseRequest,
   Handling,
-  HandOverRequest,
   JointStep,
   MarkMaterialsRequest,
   MaskedPerson,
@@ -458,8 +456,11 @@ export function recordReply(
   return next(record, now, { status: 'accepted', referral: { ...record.referral, reply } });
 }
 
+export type Decision = Guarded &
+  ({ readonly outcome: 'approved' } | { readonly outcome: 'denied'; readonly reasons: readonly string[] });
+
 /** Approve or deny. A joint case waits for every department; a referral for the authority's reply. */
-export function decideCase(record: CaseRecord, actor: CaseActor, req: DecideCaseRequest, now: number): CaseOutcome {
+export function decideCase(record: CaseRecord, actor: CaseActor, req: Decision, now: number): CaseOutcome {
   const refused = guard(record, actor, 'decide', req);
   if (refused) return refused;
   if (record.kind === 'referral') {
@@ -475,8 +476,14 @@ export function decideCase(record: CaseRecord, actor: CaseActor, req: DecideCase
   return next(record, now, { status: 'approved', decidedAt: now });
 }
 
+export type Delivery = Guarded &
+  (
+    | { readonly method: 'window' }
+    | { readonly method: 'post'; readonly trackingNumber: string; readonly carrier?: string | undefined }
+  );
+
 /** The result reaches the citizen, at the window or by post; never while a deferred paper is owed. */
-export function handOver(record: CaseRecord, actor: CaseActor, req: HandOverRequest, now: number): CaseOutcome {
+export function handOver(record: CaseRecord, actor: CaseActor, req: Delivery, now: number): CaseOutcome {
   const refused = guard(record, actor, 'handOver', req);
   if (refused) return refused;
   const owed = outstandingDeferred(record.materials);
