@@ -410,6 +410,7 @@ export const cases = {
   kioskIntro: '刷身份证，或输入告知书上的12位办件编号',
   kioskNumber: '办件编号',
   kioskSearch: '查询',
+  kioskSearching: '正在查询，请稍候…',
   kioskNone: '没有查到您的办件',
   kioskNotFound: '没有找到该办件，请核对编号',
   kioskMine: '查询我的办件',
