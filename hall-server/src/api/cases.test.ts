@@ -14,7 +14,6 @@ import {
   removeTestHall,
   send,
   startTestServer,
-  TEST_GREEN_CARD,
   type TestHall,
 } from '../testing/test-server';
 
