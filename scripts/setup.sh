@@ -10,6 +10,8 @@ command -v chromium >/dev/null || need+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
 command -v sox >/dev/null || need+=(sox)
+# pdftotext and pdffonts: the tests read back the case notices' PDFs.
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "[setup] installing ${need[*]}"
   sudo_cmd=""

@@ -123,6 +123,21 @@ export const NoticePrint = z.object({
   paragraphs: z.array(z.string().max(2000)).min(1).max(50),
   signature: z.object({ organization: Line.min(1), date: Epoch, timeZone: z.string().min(1).max(64) }),
   footer: Line.optional(),
+  /** Which copy this is, e.g. 第一联 申请人留存. */
+  copy: Line.optional(),
+  /** Labelled lines under the title: 办件编号, 申请事项, 申请人 … */
+  fields: z
+    .array(z.object({ label: Line.min(1), value: Line }))
+    .max(20)
+    .optional(),
+  /** A numbered list after the paragraphs under its heading, e.g. the papers still missing. */
+  list: z.object({ heading: Line.min(1), items: z.array(z.string().max(500)).min(1).max(100) }).optional(),
+  /** Paragraphs after the list. */
+  closing: z.array(z.string().max(2000)).max(20).optional(),
+  /** Lines left blank for signatures, e.g. 申请人（签字）. */
+  signLines: z.array(Line.min(1)).max(4).optional(),
+  /** A page to follow the case on, printed as a QR code with its caption. */
+  qr: z.object({ url: z.string().min(1).max(1000), caption: Line.min(1) }).optional(),
 });
 export type NoticePrint = z.infer<typeof NoticePrint>;
 

@@ -27,6 +27,11 @@ export const ERROR_CODES = [
   'BOOKING_BARRED',
   'BOOKING_CLOSED',
   'CANCEL_TOO_LATE',
+  'MATERIALS_INCOMPLETE',
+  'SUPPLEMENT_NOT_ALLOWED',
+  'DISHONESTY_LISTED',
+  'PLEDGE_TOO_LATE',
+  'MATERIALS_OUTSTANDING',
   'STORAGE',
   /** Client side: no answer from the hall in time; the command may or may not have been done. */
   'UNREACHABLE',

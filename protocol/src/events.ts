@@ -1,5 +1,26 @@
 import { z } from 'zod';
 import type { AppointmentView } from './appointments';
+import {
+  AcceptCaseRequest,
+  type CaseChangedEvent,
+  type CaseDetail,
+  type CaseListEntry,
+  CaseNoticeRequest,
+  type CaseNoticeResponse,
+  type CaseProgress,
+  CaseProgressRequest,
+  CaseRef,
+  CompleteStepRequest,
+  DecideCaseRequest,
+  GetCaseRequest,
+  HandOverRequest,
+  ListCasesRequest,
+  MarkMaterialsRequest,
+  OpenCaseRequest,
+  RecordReplyRequest,
+  ReferCaseRequest,
+  ReturnCaseRequest,
+} from './cases';
 import type { Ack } from './errors';
 import { Id } from './hall';
 import { IdCardInput } from './id-card';
@@ -106,6 +127,8 @@ export interface LoggedEvents {
   'ticket:changed': TicketChangedEvent;
   'window:changed': WindowChangedEvent;
   'queue:changed': QueueChangedEvent;
+  /** A case step; staff only (clerks and admins), people masked. */
+  'case:changed': CaseChangedEvent;
 }
 export type LoggedEventName = keyof LoggedEvents;
 export type LoggedEvent = { [K in LoggedEventName]: { name: K; payload: LoggedEvents[K] } }[LoggedEventName];
@@ -121,7 +144,14 @@ export function windowOfEvent(event: LoggedEvent): string | null {
       return event.payload.window.id;
     case 'queue:changed':
       return null;
+    case 'case:changed':
+      return event.payload.case.windowId;
   }
+}
+
+/** Events for the hall's staff only (clerk consoles, admin): never sent to public terminals. */
+export function isStaffEvent(event: LoggedEvent): boolean {
+  return event.name === 'case:changed';
 }
 
 export interface ReplayEvent {
@@ -164,6 +194,20 @@ export interface ClientToServerEvents {
   'ticket:reprint': Cmd<ReprintRequest, { ticket: IssuedTicket }>;
   'appointment:checkIn': Cmd<CheckInRequest, { ticket: IssuedTicket; appointment: AppointmentView; replayed: boolean }>;
   'terminal:devices': Cmd<DeviceReportRequest>;
+  'case:open': Cmd<OpenCaseRequest, { case: CaseDetail; replayed: boolean }>;
+  'case:markMaterials': Cmd<MarkMaterialsRequest, { case: CaseDetail }>;
+  'case:requestMaterials': Cmd<CaseRef, { case: CaseDetail }>;
+  'case:accept': Cmd<AcceptCaseRequest, { case: CaseDetail }>;
+  'case:return': Cmd<ReturnCaseRequest, { case: CaseDetail }>;
+  'case:completeStep': Cmd<CompleteStepRequest, { case: CaseDetail }>;
+  'case:refer': Cmd<ReferCaseRequest, { case: CaseDetail }>;
+  'case:recordReply': Cmd<RecordReplyRequest, { case: CaseDetail }>;
+  'case:decide': Cmd<DecideCaseRequest, { case: CaseDetail }>;
+  'case:handOver': Cmd<HandOverRequest, { case: CaseDetail }>;
+  'case:get': Cmd<GetCaseRequest, { case: CaseDetail }>;
+  'case:list': Cmd<ListCasesRequest, { cases: CaseListEntry[] }>;
+  'case:notice': Cmd<CaseNoticeRequest, CaseNoticeResponse>;
+  'case:progress': Cmd<CaseProgressRequest, { cases: CaseProgress[] }>;
 }
 export type CommandName = keyof ClientToServerEvents;
 
@@ -189,6 +233,20 @@ export const COMMAND_SCHEMAS = {
   'ticket:reprint': ReprintRequest,
   'appointment:checkIn': CheckInRequest,
   'terminal:devices': DeviceReportRequest,
+  'case:open': OpenCaseRequest,
+  'case:markMaterials': MarkMaterialsRequest,
+  'case:requestMaterials': CaseRef,
+  'case:accept': AcceptCaseRequest,
+  'case:return': ReturnCaseRequest,
+  'case:completeStep': CompleteStepRequest,
+  'case:refer': ReferCaseRequest,
+  'case:recordReply': RecordReplyRequest,
+  'case:decide': DecideCaseRequest,
+  'case:handOver': HandOverRequest,
+  'case:get': GetCaseRequest,
+  'case:list': ListCasesRequest,
+  'case:notice': CaseNoticeRequest,
+  'case:progress': CaseProgressRequest,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** Which roles may send which command. */
@@ -213,4 +271,18 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'ticket:reprint': ['kiosk'],
   'appointment:checkIn': ['kiosk'],
   'terminal:devices': ['kiosk', 'display', 'evaluator', 'admin'],
+  'case:open': ['clerk'],
+  'case:markMaterials': ['clerk'],
+  'case:requestMaterials': ['clerk'],
+  'case:accept': ['clerk'],
+  'case:return': ['clerk'],
+  'case:completeStep': ['clerk'],
+  'case:refer': ['clerk'],
+  'case:recordReply': ['clerk'],
+  'case:decide': ['clerk'],
+  'case:handOver': ['clerk'],
+  'case:get': ['clerk', 'admin'],
+  'case:list': ['clerk'],
+  'case:notice': ['clerk', 'admin'],
+  'case:progress': ['kiosk'],
 };

@@ -14,8 +14,13 @@ export type Department = z.infer<typeof Department>;
 
 export const Material = z.object({
   name: z.string().min(1),
-  /** Mandatory for acceptance; optional ones may be supplied later (容缺). */
+  /** Needed for the case; optional ones are brought only when they apply (e.g. a proxy's authority). */
   required: z.boolean(),
+  /**
+   * A needed paper the case may be accepted without, brought later under a pledge (容缺受理 /
+   * 先办后补) when the item allows supplementing; mandatory papers without it must be in to accept.
+   */
+  supplementable: z.boolean().optional(),
   form: z.enum(['original', 'copy', 'originalAndCopy', 'form']),
   copies: z.number().int().min(1),
   note: z.string().optional(),
@@ -42,6 +47,11 @@ export const ServiceItem = z.object({
   fee: z.object({ amountYuan: z.number().min(0), basis: z.string() }),
   selfService: z.boolean(),
   supplementLater: z.boolean(),
+  /**
+   * Working days a 容缺 pledge may run for a 即办件, whose promised limit is the day itself;
+   * a 承诺件's pledge runs no later than its promised limit.
+   */
+  supplementDays: z.number().int().min(1).max(60).optional(),
 });
 export type ServiceItem = z.infer<typeof ServiceItem>;
 

@@ -1,5 +1,6 @@
 export * from './appointments';
 export * from './calendar';
+export * from './cases';
 export * from './devices';
 export * from './errors';
 export * from './events';

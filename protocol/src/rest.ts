@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Bundle } from './cases';
 import { Category, Clerk, Department, Id, ServiceItem, Window } from './hall';
 import { WindowView } from './queue';
 import { BusinessDay, TicketStatus } from './ticket';
@@ -22,6 +23,8 @@ export const PublicConfig = z.object({
   items: z.array(ServiceItem),
   windows: z.array(Window),
   clerks: z.array(Clerk),
+  /** 一件事 bundles a window may open one case for. */
+  bundles: z.array(Bundle).optional(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

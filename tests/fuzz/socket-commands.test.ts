@@ -21,6 +21,11 @@ import {
 import {
   type Ack,
   AppointmentView,
+  CaseChangedEvent,
+  CaseDetail,
+  CaseListEntry,
+  CaseNoticeResponse,
+  CaseProgress,
   COMMAND_ROLES,
   COMMAND_SCHEMAS,
   type CommandName,
@@ -129,6 +134,14 @@ const FIELDS = [
   'windowId',
   'lastSeq',
   'status',
+  'caseId',
+  'number',
+  'itemIds',
+  'applicant',
+  'marks',
+  'pledge',
+  'handling',
+  'notice',
 ];
 /** Objects shaped like commands: known field names with any values, plus keys that pollute prototypes. */
 const shaped = () =>
@@ -153,6 +166,10 @@ const wellFormed = () =>
       toWindowId: fc.constantFrom('win-1', 'win-2', 'win-3', 'win-9'),
       windowId: fc.constantFrom('win-1', 'win-2'),
       lastSeq: fc.nat({ max: 5000 }),
+      caseId: fc.string({ minLength: 1, maxLength: 64 }),
+      number: fc.constantFrom('202601050001', '999999999999'),
+      itemIds: fc.constant(['item-a']),
+      notice: fc.constantFrom('missingMaterials', 'deferredAcceptance', 'notAccepted', 'timeLimit'),
       status: fc.constantFrom(
         { devices: { printer: { state: 'ready' } }, printer: null },
         {
@@ -265,6 +282,14 @@ function checkSuccess(name: CommandName, ack: any): void {
     AppointmentView.parse(ack.appointment);
   } else if (name === 'terminal:devices') {
     assert.deepEqual(ack, { ok: true });
+  } else if (name === 'case:list') {
+    CaseListEntry.array().parse(ack.cases);
+  } else if (name === 'case:progress') {
+    CaseProgress.array().parse(ack.cases);
+  } else if (name === 'case:notice') {
+    CaseNoticeResponse.parse(ack);
+  } else if (name.startsWith('case:')) {
+    CaseDetail.parse(ack.case);
   } else if (ack.mode === 'snapshot') {
     QueueSnapshot.parse(ack.snapshot);
   } else {
@@ -274,6 +299,7 @@ function checkSuccess(name: CommandName, ack: any): void {
       'ticket:changed': TicketChangedEvent,
       'window:changed': WindowChangedEvent,
       'queue:changed': QueueChangedEvent,
+      'case:changed': CaseChangedEvent,
     } as const;
     for (const e of ack.events as { name: keyof typeof schemas; payload: unknown }[]) schemas[e.name].parse(e.payload);
   }

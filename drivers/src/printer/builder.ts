@@ -120,6 +120,21 @@ export class EscPosBuilder {
     return this.raw(qrFunction(0x51, Uint8Array.of(0x30)));
   }
 
+  /**
+   * `GS v 0 m xL xH yL yH d…`: a raster bit image, `widthBytes` × 8 dots wide and `height`
+   * dots high, one bit per dot, most significant bit leftmost, rows top to bottom; m = 0
+   * (normal density).
+   */
+  raster(widthBytes: number, height: number, data: Uint8Array): this {
+    checkInt('raster width in bytes', widthBytes, 1, 255);
+    checkInt('raster height', height, 1, 2303);
+    if (data.length !== widthBytes * height) {
+      throw new PrinterError('invalidInput', `raster data must be ${widthBytes * height} bytes, got ${data.length}`);
+    }
+    this.raw(Uint8Array.of(GS, 0x76, 0x30, 0, widthBytes & 0xff, widthBytes >> 8, height & 0xff, height >> 8));
+    return this.raw(data);
+  }
+
   /** `GS V`: 0/1 full/partial cut; with `feed`, 65/66 feed to the cutter first. */
   cut(options: CutOptions = {}): this {
     const partial = options.partial ?? false;

@@ -108,7 +108,7 @@ test('ESC @ discards text that never got its line end', () => {
   assert.equal(result.errors[0]?.code, 'discarded');
 });
 
-test('images and barcodes are skipped whole, so their data is not printed as text', () => {
+test('raster images are printed, barcodes skipped whole: neither data is printed as text', () => {
   const raster = Buffer.concat([hex('1D 76 30 00 02 00 02 00'), Buffer.from('ABCD')]);
   const barcode = Buffer.concat([hex('1D 6B 49 04'), Buffer.from('1234')]);
   const result = decode(Buffer.concat([raster, barcode, hex('5A 0A')]));
@@ -118,8 +118,17 @@ test('images and barcodes are skipped whole, so their data is not printed as tex
   );
   assert.deepEqual(
     result.errors.map((e) => e.code),
-    ['unsupported', 'unsupported'],
+    ['unsupported'],
   );
+  const image = result.items[0];
+  assert.ok(image?.kind === 'raster');
+  assert.deepEqual([image.widthDots, image.height, [...image.data]], [16, 2, [0x41, 0x42, 0x43, 0x44]]);
+});
+
+test('a raster image with an impossible mode is reported, not printed', () => {
+  const result = decode(Buffer.concat([hex('1D 76 30 09 01 00 01 00'), hex('5A 0A')]));
+  assert.equal(result.errors[0]?.code, 'badParameter');
+  assert.ok(!result.items.some((i) => i.kind === 'raster'));
 });
 
 function collect(chunks: Uint8Array[]): { items: DecodedItem[]; issues: DecodeIssue[]; queries: number[] } {

@@ -29,9 +29,21 @@ export interface DecodedQr {
   ec: QrErrorCorrection;
 }
 
+/** A `GS v 0` raster image as printed: bits MSB-first, `widthDots / 8` bytes per row. */
+export interface DecodedRaster {
+  align: Align;
+  widthDots: number;
+  height: number;
+  /** Dot size from the mode: double width (m = 1, 3) and double height (m = 2, 3). */
+  scaleX: 1 | 2;
+  scaleY: 1 | 2;
+  data: Uint8Array;
+}
+
 export type DecodedItem =
   | ({ kind: 'line' } & DecodedLine)
   | ({ kind: 'qr' } & DecodedQr)
+  | ({ kind: 'raster' } & DecodedRaster)
   /** Blank paper: `lines` at the current line spacing plus `dots`. */
   | { kind: 'feed'; lines: number; dots: number }
   | { kind: 'cut'; partial: boolean };
@@ -512,12 +524,30 @@ export class EscPosDecoder {
     return this.skipImage(buf, i, 5, bytes, 'ESC *');
   }
 
-  /** `GS v 0 m xL xH yL yH d…`: a raster image; skipped. */
+  /** `GS v 0 m xL xH yL yH d…`: a raster image, printed (x bytes × y rows). */
   private rasterImage(buf: Buffer, i: number): Step {
     if (i + 7 >= buf.length) return { need: 8 };
+    const at = this.base + i;
+    const m = (buf[i + 3] as number) & 0x0f;
     const x = (buf[i + 4] as number) + (buf[i + 5] as number) * 256;
     const y = (buf[i + 6] as number) + (buf[i + 7] as number) * 256;
-    return this.skipImage(buf, i, 8, buf[i + 2] === 0x30 ? x * y : -1, 'GS v');
+    const bytes = x * y;
+    if (buf[i + 2] !== 0x30 || m > 3 || bytes === 0 || bytes > MAX_DATA_BYTES) {
+      this.issue('badParameter', at, 'GS v with an impossible mode or size');
+      return 8;
+    }
+    if (i + 8 + bytes > buf.length) return { need: 8 + bytes };
+    this.flushPartialLine();
+    this.emit({
+      kind: 'raster',
+      align: this.style.align,
+      widthDots: x * 8,
+      height: y,
+      scaleX: m & 1 ? 2 : 1,
+      scaleY: m & 2 ? 2 : 1,
+      data: Uint8Array.from(buf.subarray(i + 8, i + 8 + bytes)),
+    });
+    return 8 + bytes;
   }
 
   private skipImage(buf: Buffer, i: number, header: number, bytes: number, name: string): Step {

@@ -11,6 +11,7 @@ export {
   type DecodedItem,
   type DecodedLine,
   type DecodedQr,
+  type DecodedRaster,
   type DecodeIssue,
   type DecodeIssueCode,
   type DecodeResult,

@@ -5,6 +5,7 @@
 import QRCode from 'qrcode';
 import { type Align, EscPosBuilder, type QrErrorCorrection } from './builder';
 import { PrinterError } from './errors';
+import { printsAsText, rasterLine } from './raster';
 import { textColumns } from './text';
 import type { PaperWidth } from './types';
 import { wrapText } from './wrap';
@@ -52,9 +53,20 @@ export class Receipt {
     const hang = style.align === undefined || style.align === 'left' ? Math.min(style.hang ?? 0, columns - 2) : 0;
     const lines = wrapText(text, columns, columns - hang);
     lines.forEach((line, i) => {
-      this.out.line(i > 0 && hang > 0 ? ' '.repeat(hang) + line : line);
+      this.printLine(i > 0 && hang > 0 ? ' '.repeat(hang) + line : line);
     });
     return this;
+  }
+
+  /** A line in the printer's font, or as a raster image when a character is not in it. */
+  private printLine(line: string): void {
+    if (printsAsText(line)) {
+      this.out.line(line);
+      return;
+    }
+    const style = { align: this.align, width: this.width, height: this.height, bold: this.bold };
+    const image = rasterLine(line, style, PAPER_DOTS[this.paper]);
+    this.out.raster(image.widthBytes, image.height, image.data);
   }
 
   /** `标签：value`, the value's continuation lines under its first character. */

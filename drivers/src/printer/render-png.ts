@@ -3,51 +3,17 @@
  * 24×24 font cells at their magnifications and alignments, QR codes module by module, and a
  * dashed line where the paper is cut. For people looking at what the simulator printed.
  */
-import { existsSync } from 'node:fs';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
-import type { DecodedItem, DecodedLine, DecodedQr } from './decode';
+import type { DecodedItem, DecodedLine, DecodedQr, DecodedRaster } from './decode';
 import { PrinterError } from './errors';
+import { alignedX, CELL_HEIGHT, CELL_WIDTH, drawCells, glyphContext, LINE_DOTS, rowDots } from './glyphs';
 import { PAPER_DOTS } from './receipt';
 import { charColumns } from './text';
 import type { PaperWidth } from './types';
 
-/** Half-width cell 12×24 dots; full-width cells are two of them. */
-const CELL_WIDTH = 12;
-const CELL_HEIGHT = 24;
-/** Default line spacing of ESC/POS printers at 203 dpi (about 1/6 inch). */
-const LINE_DOTS = 30;
 const MARGIN = 24;
 const CUT_SPACE = 36;
-
-const FONT_FAMILY = 'YimenReceiptCJK';
-const FONT_CANDIDATES = [
-  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-];
-
-let fontReady = false;
-
-/** The first CJK font file present; throws PrinterError('noFont') naming what to install. */
-export function findCjkFont(candidates: readonly string[] = FONT_CANDIDATES): string {
-  const found = candidates.find((path) => existsSync(path));
-  if (found) return found;
-  throw new PrinterError(
-    'noFont',
-    `no CJK font found (looked for ${candidates.join(', ')}); install the Debian package fonts-wqy-zenhei`,
-  );
-}
-
-/** Registers the CJK font the receipts are drawn with, once. */
-export function ensureCjkFont(): void {
-  if (fontReady) return;
-  const path = findCjkFont();
-  if (!GlobalFonts.registerFromPath(path, FONT_FAMILY)) {
-    throw new PrinterError('noFont', `the CJK font ${path} could not be loaded`);
-  }
-  fontReady = true;
-}
 
 export interface PngOptions {
   width: PaperWidth;
@@ -57,6 +23,7 @@ export interface PngOptions {
 type Placed = { y: number } & (
   | { kind: 'text'; line: DecodedLine; chars: string[]; x: number }
   | { kind: 'qr'; qr: DecodedQr; modules: QRCode.BitMatrix; x: number }
+  | { kind: 'raster'; raster: DecodedRaster; x: number }
   | { kind: 'cut'; partial: boolean }
 );
 
@@ -79,16 +46,6 @@ function rows(line: DecodedLine, paperDots: number): string[][] {
   return out;
 }
 
-function rowWidth(chars: string[], magnification: number): number {
-  return chars.reduce((sum, ch) => sum + charColumns(ch) * CELL_WIDTH * magnification, 0);
-}
-
-function alignedX(align: DecodedLine['align'], width: number, paperDots: number): number {
-  if (align === 'center') return Math.max(0, Math.floor((paperDots - width) / 2));
-  if (align === 'right') return Math.max(0, paperDots - width);
-  return 0;
-}
-
 function qrMatrix(qr: DecodedQr): QRCode.BitMatrix {
   try {
     return QRCode.create([{ data: Buffer.from(qr.payload, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: qr.ec })
@@ -105,7 +62,7 @@ function layout(items: readonly DecodedItem[], paperDots: number): { placed: Pla
     switch (item.kind) {
       case 'line':
         for (const chars of rows(item, paperDots)) {
-          const x = alignedX(item.align, rowWidth(chars, item.width), paperDots);
+          const x = alignedX(item.align, rowDots(chars, item.width), paperDots);
           placed.push({ kind: 'text', line: item, chars, x, y });
           y += CELL_HEIGHT * item.height + (LINE_DOTS - CELL_HEIGHT);
         }
@@ -115,6 +72,12 @@ function layout(items: readonly DecodedItem[], paperDots: number): { placed: Pla
         const side = modules.size * item.size;
         placed.push({ kind: 'qr', qr: item, modules, x: Math.max(0, Math.floor((paperDots - side) / 2)), y });
         y += side;
+        break;
+      }
+      case 'raster': {
+        const width = item.widthDots * item.scaleX;
+        placed.push({ kind: 'raster', raster: item, x: alignedX(item.align, width, paperDots), y });
+        y += item.height * item.scaleY;
         break;
       }
       case 'feed':
@@ -129,18 +92,21 @@ function layout(items: readonly DecodedItem[], paperDots: number): { placed: Pla
   return { placed, height: y };
 }
 
-function drawText(ctx: SKRSContext2D, piece: Extract<Placed, { kind: 'text' }>, left: number, top: number): void {
-  const { line } = piece;
-  let x = left + piece.x;
-  for (const ch of piece.chars) {
-    const cell = charColumns(ch) * CELL_WIDTH;
-    ctx.save();
-    ctx.translate(x, top + piece.y);
-    ctx.scale(line.width, line.height);
-    // Bold on a thermal head is a second strike one dot to the right.
-    for (const dx of line.bold ? [0, 1 / line.width] : [0]) ctx.fillText(ch, cell / 2 + dx, CELL_HEIGHT - 3, cell);
-    ctx.restore();
-    x += cell * line.width;
+function drawRaster(ctx: SKRSContext2D, piece: Extract<Placed, { kind: 'raster' }>, left: number, top: number): void {
+  const { raster } = piece;
+  const bytesPerRow = raster.widthDots / 8;
+  for (let row = 0; row < raster.height; row++) {
+    for (let col = 0; col < raster.widthDots; col++) {
+      const byte = raster.data[row * bytesPerRow + (col >> 3)] as number;
+      if (byte & (0x80 >> (col & 7))) {
+        ctx.fillRect(
+          left + piece.x + col * raster.scaleX,
+          top + piece.y + row * raster.scaleY,
+          raster.scaleX,
+          raster.scaleY,
+        );
+      }
+    }
   }
 }
 
@@ -169,7 +135,6 @@ function drawCut(ctx: SKRSContext2D, y: number, partial: boolean, width: number)
 
 /** A PNG of the printed items, paper width 384 (58 mm) or 576 (80 mm) dots plus a margin. */
 export async function renderPng(items: readonly DecodedItem[], options: PngOptions): Promise<Buffer> {
-  ensureCjkFont();
   const paperDots = PAPER_DOTS[options.width];
   if (paperDots === undefined) throw new PrinterError('invalidInput', `paper width must be 58 or 80 mm`);
   const { placed, height } = layout(items, paperDots);
@@ -178,14 +143,14 @@ export async function renderPng(items: readonly DecodedItem[], options: PngOptio
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'alphabetic';
-  ctx.font = `${CELL_HEIGHT}px "${FONT_FAMILY}"`;
+  glyphContext(ctx);
   for (const piece of placed) {
-    if (piece.kind === 'text') drawText(ctx, piece, MARGIN, MARGIN);
+    if (piece.kind === 'text') drawCells(ctx, piece.chars, MARGIN + piece.x, MARGIN + piece.y, piece.line);
     else if (piece.kind === 'qr') drawQr(ctx, piece, MARGIN, MARGIN);
+    else if (piece.kind === 'raster') drawRaster(ctx, piece, MARGIN, MARGIN);
     else drawCut(ctx, MARGIN + piece.y, piece.partial, canvasWidth);
   }
   return canvas.encode('png');
 }
+
+export { ensureCjkFont, findCjkFont } from './glyphs';

@@ -54,3 +54,23 @@ export const SAMPLE_NOTICE: NoticePrint = {
   ],
   signature: { organization: '海淀区不动产登记中心', date: ISSUED_AT, timeZone: 'Asia/Shanghai' },
 };
+
+/** A 容缺受理通知书 as the hall-server lays it out for a case, with a 生僻字 in the applicant's name. */
+export const SAMPLE_CASE_NOTICE: NoticePrint = {
+  title: '容缺受理通知书',
+  copy: '第一联 申请人留存',
+  recipient: '刘*䶮：',
+  fields: [
+    { label: '办件编号', value: '202503050012' },
+    { label: '查询码', value: 'K7QM-3XPA' },
+    { label: '申请事项', value: '食品经营许可证核发' },
+    { label: '申请人', value: '刘*䶮' },
+    { label: '补交期限', value: '2025年3月10日' },
+  ],
+  paragraphs: ['您申请办理的事项，必须提交的主要材料齐全，以下材料经您书面承诺后予以容缺受理（先办后补）。'],
+  list: { heading: '容缺补交的材料', items: ['食品安全管理人员培训合格证明（复印件1份）'] },
+  closing: ['请于2025年3月10日前（含当日）将上述材料补交至受理窗口。'],
+  signLines: ['承诺人（签字）：'],
+  signature: { organization: '海淀区政务服务中心', date: ISSUED_AT, timeZone: 'Asia/Shanghai' },
+  qr: { url: 'https://hall.example.cn/c/202503050012?k=K7QM3XPA', caption: '扫码查询办理进度' },
+};

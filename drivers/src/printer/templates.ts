@@ -112,21 +112,45 @@ export function renderMaterialsList(list: MaterialsListPrint, options: RenderOpt
   return r.finish();
 }
 
-/** A case paper: title, numbered paragraphs, organisation and date at the bottom right. */
+/**
+ * A case paper (告知书, 通知书): title, labelled fields, paragraphs, a numbered list under its
+ * heading, closing paragraphs, lines to sign on, organisation and date at the bottom right,
+ * and the QR code of the case's progress page.
+ */
 export function renderNotice(notice: NoticePrint, options: RenderOptions): Buffer {
   checkWidth(options);
   const date = formatDateZh(notice.signature.date, notice.signature.timeZone);
   const r = new Receipt(options.width);
+  const paragraph = (text: string) => r.text(`　　${text}`);
 
+  if (notice.copy) r.text(notice.copy, { align: 'right' });
   r.text(notice.title, { align: 'center', size: [r.fitSize(notice.title, 2), 2], bold: true });
   if (notice.documentNumber) r.text(notice.documentNumber, { align: 'center' });
   r.blank();
+  if (notice.fields?.length) {
+    for (const f of notice.fields) r.field(f.label, f.value);
+    r.rule();
+  }
   if (notice.recipient) r.text(notice.recipient);
-  if (notice.paragraphs.length === 1) r.text(`　　${notice.paragraphs[0]}`);
+  if (notice.paragraphs.length === 1) paragraph(notice.paragraphs[0] as string);
   else r.numbered(notice.paragraphs);
+  if (notice.list) {
+    r.text(notice.list.heading, { bold: true });
+    r.numbered(notice.list.items);
+  }
+  for (const p of notice.closing ?? []) paragraph(p);
+  for (const line of notice.signLines ?? []) {
+    r.blank();
+    r.text(line);
+  }
   r.blank();
   r.text(notice.signature.organization, { align: 'right' });
   r.text(date, { align: 'right' });
+  if (notice.qr) {
+    r.rule();
+    r.qr(notice.qr.url);
+    r.text(notice.qr.caption, { align: 'center' });
+  }
   if (notice.footer) {
     r.rule();
     r.text(notice.footer, { align: 'center' });

@@ -30,6 +30,27 @@ export function charColumns(ch: string): 1 | 2 {
   return (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
 }
 
+/**
+ * Whether a character prints from the printer's own font. We count on GB2312 only: the
+ * symbols of rows 1-9 (lead bytes A1-A9) and the 6,763 hanzi of rows 16-87 (B0-F7), which
+ * every Chinese thermal printer carries. Characters beyond it (GBK-only characters such as
+ * 堃 or 喆, and the four-byte GB18030 ones of CJK extensions such as 䶮) are missing from
+ * many printers' fonts and would come out as "?" or a blank: they print as a raster image
+ * (see raster.ts). ASCII printable characters are always in the font.
+ */
+export function inPrinterFont(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x80) return code >= 0x20 && code !== 0x7f;
+  const bytes = encodeText(ch);
+  if (bytes.length !== 2) return false;
+  const lead = bytes[0] as number;
+  const trail = bytes[1] as number;
+  if (trail < 0xa1 || trail > 0xfe) return false;
+  // Row 55 (D7) ends at D7F9; D7FA-D7FE are unassigned in GB2312.
+  if (lead === 0xd7) return trail <= 0xf9;
+  return (lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xf7);
+}
+
 export function textColumns(text: string): number {
   let n = 0;
   for (const ch of text) n += charColumns(ch);

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type Ack,
   type AppointmentView,
@@ -15,19 +15,15 @@ import {
 import * as domain from '../domain';
 import { AppointmentRepo, type AppointmentRow } from '../store/appointment-repo';
 import type { Db } from '../store/db';
+import { readableCode } from './credentials';
 import { FieldCipher } from './field-crypto';
 import type { HallService } from './hall-service';
 import { holderFacts } from './holder';
 
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const DAY_MS = 86_400_000;
 
 function failure(code: ErrorBody['code'], message: string = zhCN.errorMessage[code]): { ok: false; error: ErrorBody } {
   return { ok: false, error: { code, message } };
-}
-
-function newCode(): string {
-  return Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
 /**
@@ -90,7 +86,7 @@ export class AppointmentService {
       if (refusal || !slot) return failure(refusal ?? 'BOOKING_CLOSED');
       const row: AppointmentRow = {
         id: randomUUID(),
-        code: newCode(),
+        code: readableCode(10),
         categoryId: category.id,
         day: req.day,
         slotStart: slot.start,

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (
@@ -11,6 +11,14 @@ const scryptAsync = promisify(scrypt) as (
 /** Random secrets: terminal tokens, session tokens, ticket status tokens. 256 bits, URL-safe. */
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** Letters and digits without look-alikes (0/O, 1/I/L): booking codes and case check codes. */
+const READABLE = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A random code a person reads off paper and types. */
+export function readableCode(length: number): string {
+  return Array.from({ length }, () => READABLE[randomInt(READABLE.length)]).join('');
 }
 
 /** Tokens are high-entropy, so a plain SHA-256 suffices to store them. */

@@ -1,5 +1,6 @@
 import {
   type Ack,
+  type CalendarException,
   type CallRecord,
   type CancelTicketRequest,
   type Clerk,
@@ -86,7 +87,7 @@ export class HallService {
   /** Events after this seq belong to the current business day. */
   private dayStartSeq: number;
   /** Working days of the hall: the national calendar with the hall's own entries. */
-  readonly calendar: WorkingCalendar;
+  private workingDays: WorkingCalendar;
   /** The queue summary terminals were last sent (see domain/summary.ts). */
   private summary: { businessDay: string; summary: QueueSummary };
 
@@ -113,7 +114,7 @@ export class HallService {
     };
     this.dayStartSeq = Number(this.configRepo.getMeta('dayStartSeq') ?? 0);
     if (this.configRepo.getMeta('businessDay') === null) this.configRepo.setMeta('businessDay', businessDay);
-    this.calendar = domain.workingCalendar(this.configRepo.calendarEntries());
+    this.workingDays = domain.workingCalendar(this.configRepo.calendarEntries());
     this.summary = {
       businessDay,
       summary: domain.queueSummary(this.state, domain.waitingCounts(this.state), this.calendar, this.now()),
@@ -128,6 +129,22 @@ export class HallService {
 
   get businessDay(): string {
     return this.state.businessDay;
+  }
+
+  get calendar(): WorkingCalendar {
+    return this.workingDays;
+  }
+
+  /** The hall's own calendar entries (closures, extra working days, later years). */
+  calendarEntries(): CalendarException[] {
+    return this.configRepo.calendarEntries();
+  }
+
+  /** Replaces the hall's own calendar entries; deadlines and issuing hours count in the new calendar at once. */
+  setCalendarEntries(entries: readonly CalendarException[]): void {
+    this.configRepo.saveCalendarEntries(entries);
+    this.workingDays = domain.workingCalendar(entries);
+    this.tick();
   }
 
   /** The hall's clock: never earlier than the last commit. */

@@ -1,6 +1,7 @@
 import { type Ack, type ErrorBody, zhCN } from '@yimen/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TerminalRow } from '../store/auth-repo';
+import type { CaseViewer } from './case-service';
 import type { HallService } from './hall-service';
 
 const HTTP_STATUS: Partial<Record<ErrorBody['code'], number>> = {
@@ -18,6 +19,11 @@ const HTTP_STATUS: Partial<Record<ErrorBody['code'], number>> = {
   BOOKING_CLOSED: 409,
   CANCEL_TOO_LATE: 409,
   TOO_MANY_ATTEMPTS: 429,
+  MATERIALS_INCOMPLETE: 409,
+  SUPPLEMENT_NOT_ALLOWED: 409,
+  DISHONESTY_LISTED: 403,
+  PLEDGE_TOO_LATE: 409,
+  MATERIALS_OUTSTANDING: 409,
 };
 
 export const httpStatus = (code: ErrorBody['code']): number => HTTP_STATUS[code] ?? 500;
@@ -33,7 +39,18 @@ export function sendAck(reply: FastifyReply, result: Ack, okStatus = 200) {
 
 /** The admin terminal whose token the request carries as `Authorization: Bearer`; never a token in a URL. */
 export function adminOf(request: FastifyRequest, hall: HallService): TerminalRow | null {
-  const match = /^Bearer\s+(\S{16,200})$/i.exec(request.headers.authorization ?? '');
-  const terminal = match?.[1] ? hall.terminalFor(match[1]) : null;
+  const token = bearer(request);
+  const terminal = token ? hall.terminalFor(token) : null;
   return terminal?.role === 'admin' ? terminal : null;
+}
+
+function bearer(request: FastifyRequest): string | null {
+  return /^Bearer\s+(\S{16,200})$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+}
+
+/** The admin (terminal token) or a signed-in clerk (session), from `Authorization: Bearer`. */
+export function staffOf(request: FastifyRequest, hall: HallService): CaseViewer | null {
+  if (adminOf(request, hall)) return { role: 'admin' };
+  const token = bearer(request);
+  return token ? hall.sessionFor(token) : null;
 }

@@ -19,6 +19,7 @@ export function registerRoutes(app: FastifyInstance, service: HallService, start
     items: [...service.config.items],
     windows: [...service.config.windows],
     clerks: [...service.config.clerks],
+    bundles: [...(service.config.bundles ?? [])],
   });
 
   app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {

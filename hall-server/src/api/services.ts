@@ -1,15 +1,17 @@
 import type { Db } from '../store/db';
 import { AppointmentService } from './appointment-service';
+import { CaseService } from './case-service';
 import { HallService, type HallServiceOptions } from './hall-service';
 import { KioskService } from './kiosk-service';
 import { TerminalService } from './terminal-service';
 
-/** The shell's services around one hall: the queue, kiosks' lookups, appointments, terminals. */
+/** The shell's services around one hall: the queue, kiosks' lookups, appointments, terminals, cases. */
 export interface HallServices {
   readonly hall: HallService;
   readonly kiosk: KioskService;
   readonly appointments: AppointmentService;
   readonly terminals: TerminalService;
+  readonly cases: CaseService;
 }
 
 export function createServices(options: HallServiceOptions & { readonly db: Db }): HallServices {
@@ -20,5 +22,6 @@ export function createServices(options: HallServiceOptions & { readonly db: Db }
     appointments,
     kiosk: new KioskService(options.db, hall, appointments, options.idKey),
     terminals: new TerminalService(options.db, () => hall.clock()),
+    cases: new CaseService(options.db, hall, options.idKey),
   };
 }

@@ -5,6 +5,7 @@ import {
   COMMAND_SCHEMAS,
   type CommandName,
   type ErrorBody,
+  isStaffEvent,
   type LoggedEvent,
   type Role,
   type ServerToClientEvents,
@@ -14,6 +15,7 @@ import {
 } from '@yimen/protocol';
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '../domain';
+import type { CaseViewer } from './case-service';
 import type { ClerkActor, HallService } from './hall-service';
 import type { HallServices } from './services';
 
@@ -38,6 +40,7 @@ const evaluatorRoom = (windowId: string) => `evaluator:${windowId}`;
  * the waiting counts; an evaluator sees what happens at its own window.
  */
 export function visibleTo(event: LoggedEvent, client: Pick<Client, 'role' | 'windowId'>): boolean {
+  if (isStaffEvent(event)) return client.role === 'clerk' || client.role === 'admin';
   switch (client.role) {
     case 'display':
     case 'clerk':
@@ -72,6 +75,10 @@ export function eventFor(event: LoggedEvent, client: Pick<Client, 'role' | 'wind
 function broadcast(io: HallIo, event: LoggedEvent): void {
   const emit = (rooms: string[], e: LoggedEvent) =>
     (io.to(rooms).emit as (name: string, payload: unknown) => void)(e.name, e.payload);
+  if (isStaffEvent(event)) {
+    emit([roleRoom('clerk'), roleRoom('admin')], event);
+    return;
+  }
   // Displays first: they announce the call to the hall; each socket written before them adds its write to their wait.
   const publicRooms = [roleRoom('display')];
   if (event.name === 'queue:changed') publicRooms.push(roleRoom('kiosk'));
@@ -112,7 +119,13 @@ const fail = (code: ErrorBody['code'], message: string = zhCN.errorMessage[code]
 type Handler = (client: Client, payload: never) => Ack;
 
 /** One entry per command; each receives a payload its schema has already accepted. */
-function handlers({ hall: service, kiosk, appointments, terminals }: HallServices): Record<CommandName, Handler> {
+function handlers({
+  hall: service,
+  kiosk,
+  appointments,
+  terminals,
+  cases,
+}: HallServices): Record<CommandName, Handler> {
   const clerk = (c: Client): ClerkActor => {
     if (c.role !== 'clerk') throw new Error('clerk command without clerk');
     return { role: 'clerk', clerkId: c.clerkId, windowId: c.windowId };
@@ -126,6 +139,7 @@ function handlers({ hall: service, kiosk, appointments, terminals }: HallService
     if (c.role === 'kiosk' || c.role === 'admin') return { role: c.role, terminalId: c.terminalId };
     throw new Error(`no actor for role ${c.role}`);
   };
+  const viewer = (c: Client): CaseViewer => (c.role === 'admin' ? { role: 'admin' } : clerk(c));
   type P<K extends CommandName> = Parameters<ClientToServerEvents[K]>[0];
   const h = {
     'ticket:issue': (c: Client, p: P<'ticket:issue'>) => service.issue(actor(c), p),
@@ -148,6 +162,20 @@ function handlers({ hall: service, kiosk, appointments, terminals }: HallService
     'ticket:reprint': (_c: Client, p: P<'ticket:reprint'>) => kiosk.reprint(p),
     'appointment:checkIn': (c: Client, p: P<'appointment:checkIn'>) => appointments.checkIn(terminalId(c), p),
     'terminal:devices': (c: Client, p: P<'terminal:devices'>) => terminals.report(terminalId(c), p.status),
+    'case:open': (c: Client, p: P<'case:open'>) => cases.open(clerk(c), p),
+    'case:markMaterials': (c: Client, p: P<'case:markMaterials'>) => cases.markMaterials(clerk(c), p),
+    'case:requestMaterials': (c: Client, p: P<'case:requestMaterials'>) => cases.requestMaterials(clerk(c), p),
+    'case:accept': (c: Client, p: P<'case:accept'>) => cases.accept(clerk(c), p),
+    'case:return': (c: Client, p: P<'case:return'>) => cases.returnCase(clerk(c), p),
+    'case:completeStep': (c: Client, p: P<'case:completeStep'>) => cases.completeStep(clerk(c), p),
+    'case:refer': (c: Client, p: P<'case:refer'>) => cases.refer(clerk(c), p),
+    'case:recordReply': (c: Client, p: P<'case:recordReply'>) => cases.recordReply(clerk(c), p),
+    'case:decide': (c: Client, p: P<'case:decide'>) => cases.decide(clerk(c), p),
+    'case:handOver': (c: Client, p: P<'case:handOver'>) => cases.handOver(clerk(c), p),
+    'case:get': (c: Client, p: P<'case:get'>) => cases.get(viewer(c), p),
+    'case:list': (c: Client, p: P<'case:list'>) => cases.list(clerk(c), p),
+    'case:notice': (c: Client, p: P<'case:notice'>) => cases.notice(viewer(c), p.caseId, p.notice),
+    'case:progress': (_c: Client, p: P<'case:progress'>) => cases.kioskProgress(p),
   };
   return h as Record<CommandName, Handler>;
 }

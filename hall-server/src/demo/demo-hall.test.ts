@@ -164,9 +164,14 @@ test('time limits, fees and flags are consistent with the kind of case', () => {
     if (i.selfService) assert.equal(i.kind, 'immediate', `${i.name}: a kiosk can only finish 即办件`);
     if (i.supplementLater) {
       assert.ok(
-        i.materials.some((m) => !m.required),
-        `${i.name}: 容缺受理 without any optional material`,
+        i.materials.some((m) => m.supplementable),
+        `${i.name}: 容缺受理 without any paper that may be supplemented`,
       );
+    } else {
+      assert.ok(!i.materials.some((m) => m.supplementable), `${i.name}: supplementable paper without 容缺受理`);
+    }
+    for (const m of i.materials) {
+      if (m.supplementable) assert.ok(m.required, `${i.name}: ${m.name} may be supplemented but is not needed`);
     }
     assert.ok(
       i.materials.some((m) => m.required),
@@ -197,4 +202,17 @@ test('clerks carry a photo and a hall extension, never a mobile number', () => {
     comprehensiveStaff.length >= windows.filter((w) => w.kind === 'comprehensive').length,
     'enough 政务办 staff to man the comprehensive windows',
   );
+});
+
+test('一件事 bundles name existing items of more than one department, and a window serves each', () => {
+  assert.ok(DEMO_HALL.bundles.length >= 2);
+  for (const b of DEMO_HALL.bundles) {
+    const members = b.itemIds.map((id) => items.find((i) => i.id === id));
+    assert.ok(members.every(Boolean), `${b.name}: unknown item`);
+    assert.ok(new Set(members.map((i) => i?.departmentId)).size > 1, `${b.name}: one department is no bundle`);
+    assert.ok(
+      DEMO_HALL.windows.some((w) => members.some((i) => i && w.categoryIds.includes(i.categoryId))),
+      `${b.name}: no window opens it`,
+    );
+  }
 });

@@ -1,4 +1,4 @@
-import type { Category, Clerk, Department, Material, ServiceItem, Window } from '@yimen/protocol';
+import type { Bundle, Category, Clerk, Department, Material, ServiceItem, Window } from '@yimen/protocol';
 
 /**
  * The demo hall that `npm start` seeds into an empty database: an invented county-level
@@ -12,6 +12,7 @@ export interface DemoHall {
   items: ServiceItem[];
   windows: Window[];
   clerks: Clerk[];
+  bundles: Bundle[];
 }
 
 const HALL_NAME = '青溪县政务服务中心';
@@ -68,6 +69,14 @@ function opt(name: string, form: Form = 'original', copies = 1, note?: string): 
   return note === undefined ? { name, required: false, form, copies } : { name, required: false, form, copies, note };
 }
 
+/**
+ * A needed paper the case may be accepted without, brought later under the applicant's
+ * pledge (容缺受理); only in items with `supplementLater`.
+ */
+function later(name: string, form: Form = 'original', copies = 1, note?: string): Material {
+  return { ...req(name, form, copies, note), supplementable: true };
+}
+
 const ID_CARD = req('申请人居民身份证', 'original', 1, '窗口读卡核验，不再收取复印件');
 const HUKOU = req('居民户口簿', 'original');
 const PROXY = opt('授权委托书及受托人居民身份证', 'original', 1, '委托他人代办时提供');
@@ -106,6 +115,8 @@ interface Draft {
   fee?: { amountYuan: number; basis: string };
   selfService?: boolean;
   supplementLater?: boolean;
+  /** Working days a 容缺 pledge may run on a 即办件; 3 when absent. */
+  supplementDays?: number;
 }
 
 function group(key: string, categoryId: string, departmentId: string, drafts: Draft[]): ServiceItem[] {
@@ -127,6 +138,8 @@ function group(key: string, categoryId: string, departmentId: string, drafts: Dr
       fee: d.fee ?? FREE,
       selfService: d.selfService ?? false,
       supplementLater: d.supplementLater ?? false,
+      // The demo's 即办件 give papers brought later three working days, as their guides say.
+      ...(d.supplementLater && !d.days ? { supplementDays: d.supplementDays ?? 3 } : {}),
     };
   });
 }
@@ -153,7 +166,7 @@ const socialSecurity = group('sb', 'cat-sb', 'dept-rsj', [
     type: 'GG',
     name: '灵活就业人员参保登记',
     conditions: ['本县户籍或持本县居住证的无雇工个体工商户、非全日制从业人员及其他灵活就业人员', '未达到法定退休年龄'],
-    materials: [ID_CARD, opt('就业创业证', 'original', 1, '可先行办理，3个工作日内补交')],
+    materials: [ID_CARD, later('就业创业证', 'original', 1, '可先行办理，3个工作日内补交')],
     supplementLater: true,
   },
   {
@@ -184,7 +197,7 @@ const socialSecurity = group('sb', 'cat-sb', 'dept-rsj', [
     materials: [
       ID_CARD,
       BANK_CARD,
-      opt('解除或终止劳动合同证明', 'copy', 1, '用人单位已网上报送的免交，未报送的可容缺后补'),
+      later('解除或终止劳动合同证明', 'copy', 1, '用人单位已网上报送的免交，未报送的可容缺后补'),
     ],
     supplementLater: true,
   },
@@ -201,7 +214,7 @@ const socialSecurity = group('sb', 'cat-sb', 'dept-rsj', [
     type: 'GG',
     name: '就业失业登记',
     conditions: ['法定劳动年龄内、有劳动能力和就业要求、处于无业状态的城乡劳动者'],
-    materials: [ID_CARD, opt('学历证明或职业资格证书', 'copy', 1, '可容缺后补')],
+    materials: [ID_CARD, later('学历证明或职业资格证书', 'copy', 1, '可容缺后补')],
     supplementLater: true,
   },
   {
@@ -217,7 +230,7 @@ const socialSecurity = group('sb', 'cat-sb', 'dept-rsj', [
       ID_CARD,
       req('劳动合同或其他劳动关系证明', 'copy'),
       req('医疗诊断证明书或职业病诊断证明书', 'copy'),
-      opt('事故调查报告或证人证言', 'copy', 1, '可在调查核实阶段补交'),
+      later('事故调查报告或证人证言', 'copy', 1, '可在调查核实阶段补交'),
     ],
     steps: [
       '受理：审查申请材料，出具受理决定书',
@@ -258,7 +271,7 @@ const medicalInsurance = group('yb', 'cat-yb', 'dept-ybj', [
       req('医疗费用收费票据', 'original'),
       req('医疗费用明细清单', 'original'),
       req('出院小结或门诊病历', 'copy'),
-      opt('诊断证明书', 'copy', 1, '可容缺后补'),
+      later('诊断证明书', 'copy', 1, '可容缺后补'),
       BANK_CARD,
     ],
     supplementLater: true,
@@ -272,7 +285,7 @@ const medicalInsurance = group('yb', 'cat-yb', 'dept-ybj', [
       ID_CARD,
       req('门诊慢特病待遇认定申请表', 'form'),
       req('二级及以上定点医疗机构近两年的病历和检查报告', 'copy'),
-      opt('近期一寸免冠照片', 'original', 1, '可容缺后补'),
+      later('近期一寸免冠照片', 'original', 1, '可容缺后补'),
     ],
     steps: [
       '受理：窗口受理申请',
@@ -305,7 +318,7 @@ const medicalInsurance = group('yb', 'cat-yb', 'dept-ybj', [
     materials: [
       ID_CARD,
       req('出生医学证明', 'copy'),
-      opt('住院病历及出院记录', 'copy', 1, '在定点医疗机构联网结算的免交'),
+      later('住院病历及出院记录', 'copy', 1, '在定点医疗机构联网结算的免交，未联网结算的可容缺后补'),
       BANK_CARD,
     ],
     supplementLater: true,
@@ -322,7 +335,7 @@ const housingFund = group('gjj', 'cat-gjj', 'dept-gjj', [
       ID_CARD,
       req('购房合同或不动产权证书', 'originalAndCopy'),
       req('购房发票或契税完税凭证', 'originalAndCopy'),
-      opt('结婚证', 'original', 1, '提取配偶住房公积金时提供，婚姻信息可共享核验的免交'),
+      later('结婚证', 'original', 1, '提取配偶住房公积金时提供，婚姻信息可共享核验的免交，可容缺后补'),
       BANK_CARD,
     ],
     supplementLater: true,
@@ -331,7 +344,7 @@ const housingFund = group('gjj', 'cat-gjj', 'dept-gjj', [
     type: 'GG',
     name: '住房公积金提取（租房）',
     conditions: ['职工本人及配偶在本县无自有住房且租房自住', '连续足额缴存住房公积金满3个月'],
-    materials: [ID_CARD, opt('房屋租赁合同', 'copy', 1, '按月定额提取的免交'), BANK_CARD],
+    materials: [ID_CARD, later('房屋租赁合同', 'copy', 1, '按月定额提取的免交，其余可容缺后补'), BANK_CARD],
     supplementLater: true,
   },
   {
@@ -361,7 +374,7 @@ const housingFund = group('gjj', 'cat-gjj', 'dept-gjj', [
       req('结婚证或单身声明', 'originalAndCopy'),
       req('购房合同', 'originalAndCopy'),
       req('首付款发票或收据', 'copy'),
-      opt('收入证明', 'original', 1, '缴存基数可证明收入的免交'),
+      later('收入证明', 'original', 1, '缴存基数可证明收入的免交，其余可容缺后补'),
     ],
     steps: [
       '受理：窗口受理贷款申请',
@@ -400,7 +413,7 @@ const realEstate = group('bdc', 'cat-bdc', 'dept-zrzy', [
       req('不动产权证书', 'original'),
       req('存量房买卖合同', 'original'),
       req('契税完税凭证', 'copy', 1, '税务信息已共享的免交'),
-      opt('婚姻状况证明', 'copy', 1, '可容缺后补，不影响登簿'),
+      later('婚姻状况证明', 'copy', 1, '可容缺后补，不影响登簿'),
     ],
     steps: [
       '受理：交易、税务、登记一窗受理，材料一次提交',
@@ -532,7 +545,7 @@ const businessStartup = group('qy', 'cat-qy', 'dept-scjg', [
       req('关于变更事项的决议或决定', 'original'),
       req('章程修正案', 'original'),
       LICENCE,
-      opt('变更后住所使用相关文件', 'copy', 1, '变更住所时提供，可容缺后补'),
+      later('变更后住所使用相关文件', 'copy', 1, '变更住所时提供，可容缺后补'),
     ],
     supplementLater: true,
   },
@@ -563,7 +576,7 @@ const businessStartup = group('qy', 'cat-qy', 'dept-scjg', [
       LICENCE,
       req('主要设备设施布局和操作流程文件', 'original'),
       req('食品安全管理制度', 'original'),
-      opt('食品安全管理人员培训合格证明', 'copy', 1, '可容缺后补，发证前交齐'),
+      later('食品安全管理人员培训合格证明', 'copy', 1, '可容缺后补，发证前交齐'),
     ],
     steps: [
       '受理：窗口受理申请',
@@ -606,7 +619,7 @@ const householdRegistration = group('hz', 'cat-hz', 'dept-gaj', [
       req('出生医学证明', 'original'),
       req('父母双方居民身份证', 'original'),
       req('落户方居民户口簿', 'original'),
-      opt('父母结婚证', 'original', 1, '婚姻信息可共享核验的免交，可容缺后补'),
+      later('父母结婚证', 'original', 1, '婚姻信息可共享核验的免交，可容缺后补'),
     ],
     supplementLater: true,
   },
@@ -800,7 +813,7 @@ const tax = group('sw', 'cat-sw', 'dept-swj', [
     type: 'QT',
     name: '个人所得税综合所得年度汇算',
     conditions: ['年度综合所得需补税或申请退税的居民个人'],
-    materials: [ID_CARD, opt('专项附加扣除相关资料', 'copy', 1, '可容缺后补')],
+    materials: [ID_CARD, later('专项附加扣除相关资料', 'copy', 1, '可容缺后补')],
     supplementLater: true,
   },
   {
@@ -810,7 +823,7 @@ const tax = group('sw', 'cat-sw', 'dept-swj', [
     materials: [
       LICENCE,
       req('法定代表人和经办人居民身份证', 'original'),
-      opt('存款账户账号报告', 'form', 1, '可容缺后补'),
+      later('存款账户账号报告', 'form', 1, '可容缺后补'),
     ],
     supplementLater: true,
   },
@@ -854,7 +867,7 @@ const civilAffairs = group('mz', 'cat-mz', 'dept-mzj', [
       HUKOU,
       req('最低生活保障申请书', 'form'),
       req('家庭经济状况核对授权书', 'form'),
-      opt('家庭成员收入证明', 'original', 1, '可容缺后补，由调查核实阶段补齐'),
+      later('家庭成员收入证明', 'original', 1, '可容缺后补，由调查核实阶段补齐'),
       opt('残疾人证或病历等证明材料', 'copy', 1, '有重病、重残成员时提供'),
     ],
     steps: [
@@ -881,7 +894,7 @@ const civilAffairs = group('mz', 'cat-mz', 'dept-mzj', [
     materials: [
       ID_CARD,
       req('临时救助申请书', 'form'),
-      opt('困难情况证明材料', 'copy', 1, '急难型救助可先行救助后补交'),
+      later('困难情况证明材料', 'copy', 1, '急难型救助可先行救助后补交'),
     ],
     supplementLater: true,
   },
@@ -991,7 +1004,7 @@ const health = group('wj', 'cat-wj', 'dept-wjw', [
       ID_CARD,
       req('近6个月内县级以上医疗机构出具的健康体检证明', 'original'),
       req('拟执业机构出具的聘用证明', 'original'),
-      opt('近期一寸免冠照片', 'original', 2, '可容缺后补'),
+      later('近期一寸免冠照片', 'original', 2, '可容缺后补'),
     ],
     supplementLater: true,
   },
@@ -1017,7 +1030,7 @@ const health = group('wj', 'cat-wj', 'dept-wjw', [
       req('公共场所卫生许可申请表', 'form'),
       LICENCE,
       req('场所平面布局图', 'original'),
-      opt('从业人员健康合格证明', 'copy', 1, '可容缺后补，现场核查前交齐'),
+      later('从业人员健康合格证明', 'copy', 1, '可容缺后补，现场核查前交齐'),
     ],
     supplementLater: true,
   },
@@ -1112,7 +1125,7 @@ const general = group('zh', 'cat-zh', 'dept-zjj', [
       ID_CARD,
       HUKOU,
       req('公共租赁住房申请表', 'form'),
-      opt('收入证明', 'original', 1, '可容缺后补，审核公示前交齐'),
+      later('收入证明', 'original', 1, '可容缺后补，审核公示前交齐'),
     ],
     steps: ['受理：窗口受理', '审核：住房和收入状况核查', '公示：公示7日', '轮候：纳入轮候并配租'],
     supplementLater: true,
@@ -1155,7 +1168,7 @@ const general = group('zh', 'cat-zh', 'dept-zjj', [
       ID_CARD,
       req('第二代残疾人证', 'original'),
       req('辅助器具适配申请表', 'form'),
-      opt('医疗机构评估意见', 'copy', 1, '可容缺后补'),
+      later('医疗机构评估意见', 'copy', 1, '可容缺后补'),
     ],
     supplementLater: true,
   },
@@ -1468,6 +1481,24 @@ const clerks: Clerk[] = CLERKS_BY_DEPT.flatMap(([departmentId, staff]) =>
   }),
 );
 
+// ---------------------------------------------------------------------------
+// 一件事 bundles: one application at one window for a life event
+
+const bundles: Bundle[] = [
+  {
+    id: 'bundle-restaurant',
+    name: '开餐馆一件事',
+    description: '个体工商户营业执照、食品经营许可、印章刻制、新办纳税人涉税事项，一次申请、一窗受理、材料只交一次',
+    itemIds: ['item-qy-002', 'item-qy-006', 'item-qy-008', 'item-sw-005'],
+  },
+  {
+    id: 'bundle-newborn',
+    name: '新生儿出生一件事',
+    description: '出生登记（落户）、城乡居民医保参保登记、社会保障卡申领，一次办结',
+    itemIds: ['item-hz-001', 'item-yb-002', 'item-sb-007'],
+  },
+];
+
 export const DEMO_HALL: DemoHall = {
   hallName: HALL_NAME,
   departments,
@@ -1475,4 +1506,5 @@ export const DEMO_HALL: DemoHall = {
   items,
   windows,
   clerks,
+  bundles,
 };

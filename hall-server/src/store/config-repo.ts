@@ -1,4 +1,13 @@
-import { CalendarException, Category, Clerk, Department, QueueRules, ServiceItem, Window } from '@yimen/protocol';
+import {
+  Bundle,
+  CalendarException,
+  Category,
+  Clerk,
+  Department,
+  QueueRules,
+  ServiceItem,
+  Window,
+} from '@yimen/protocol';
 import type { z } from 'zod';
 import { type Db, prepared } from './db';
 
@@ -11,6 +20,8 @@ export interface HallConfig {
   readonly items: readonly ServiceItem[];
   readonly windows: readonly Window[];
   readonly clerks: readonly Clerk[];
+  /** 一件事 bundles; none when absent. */
+  readonly bundles?: readonly Bundle[];
 }
 
 export class ConfigRepo {
@@ -31,6 +42,10 @@ export class ConfigRepo {
   /** The hall's own calendar entries (closures, extra working days, years not yet built in). */
   calendarEntries(): CalendarException[] {
     return CalendarException.array().parse(JSON.parse(this.getMeta('calendar') ?? '[]'));
+  }
+
+  saveCalendarEntries(entries: readonly CalendarException[]): void {
+    this.setMeta('calendar', JSON.stringify([...entries].sort((a, b) => a.date.localeCompare(b.date))));
   }
 
   isEmpty(): boolean {
@@ -57,6 +72,8 @@ export class ConfigRepo {
         this.db,
         'INSERT OR REPLACE INTO clerks (id, staff_no, data, password_hash) VALUES (?, ?, ?, ?)',
       );
+      const bundle = prepared(this.db, 'INSERT OR REPLACE INTO bundles (id, data) VALUES (?, ?)');
+      for (const b of config.bundles ?? []) bundle.run(b.id, JSON.stringify(b));
       for (const c of config.clerks) {
         const hash = passwordHashes.get(c.id);
         if (!hash) throw new Error(`clerk ${c.staffNo} has no password`);
@@ -77,6 +94,7 @@ export class ConfigRepo {
       items: all('SELECT data FROM service_items ORDER BY id', ServiceItem),
       windows: all('SELECT data FROM windows ORDER BY number', Window),
       clerks: all('SELECT data FROM clerks ORDER BY staff_no', Clerk),
+      bundles: all('SELECT data FROM bundles ORDER BY id', Bundle),
     };
   }
 }

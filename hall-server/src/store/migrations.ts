@@ -122,4 +122,38 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX appointments_slot ON appointments (category_id, day, slot_start, status);
   CREATE INDEX appointments_holder ON appointments (id_hash, day);
   `,
+  // 3: cases, 一件事 bundles, the dishonesty list.
+  `
+  CREATE TABLE bundles (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    check_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    window_id TEXT NOT NULL,
+    clerk_id TEXT NOT NULL,
+    department_id TEXT NOT NULL,
+    id_hash TEXT NOT NULL,
+    open_key TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    identity_enc TEXT NOT NULL,
+    UNIQUE (window_id, open_key)
+  );
+  CREATE INDEX cases_status ON cases (status);
+  CREATE INDEX cases_id_hash ON cases (id_hash, opened_at);
+  CREATE TABLE dishonesty_list (
+    id TEXT PRIMARY KEY,
+    id_hash TEXT NOT NULL,
+    id_masked TEXT NOT NULL,
+    name_masked TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    from_day TEXT NOT NULL,
+    until_day TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    lifted_at INTEGER
+  );
+  CREATE INDEX dishonesty_id_hash ON dishonesty_list (id_hash);
+  `,
 ];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { HallServices } from '../api/services';
 import type { TerminalFiles } from '../api/terminal-files';
 import { BookingPages } from './booking-page';
+import { registerCasePages } from './case-page';
 import { renderGuideIndex, renderGuideItem } from './guide-page';
 import { type DemoInfo, renderHome } from './home-page';
 import { html, page } from './layout';
@@ -18,7 +19,7 @@ function sendHtml(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 }
 
-/** The pages the hall-server serves itself: home, service guide, booking (and, in a demo, its links). */
+/** The pages the hall-server serves itself: home, service guide, booking, case progress (and, in a demo, its links). */
 export function registerWebPages(
   app: FastifyInstance,
   services: HallServices,
@@ -103,6 +104,8 @@ export function registerWebPages(
     if (!view) return notFound(reply, zhCN.booking.notFound);
     return sendHtml(reply, 409, bookingPages.appointment(view, undefined, result.error));
   });
+
+  registerCasePages(app, services.cases, config.hallName, config.rules.timeZone);
 
   if (demo) registerDemoLinks(app, services, demo, files);
 }

@@ -1,3 +1,4 @@
+import type { CaseKind, CaseStatus, NoticeKind } from '../cases';
 import type { ErrorCode } from '../errors';
 import type { PriorityClass, TicketStatus } from '../ticket';
 
@@ -54,6 +55,11 @@ export const errorMessage: Record<ErrorCode, string> = {
   BOOKING_BARRED: '您近期多次预约未到，暂时不能预约',
   BOOKING_CLOSED: '该日期或时段不在可预约范围内',
   CANCEL_TOO_LATE: '距预约时段开始已不足规定时间，不能取消',
+  MATERIALS_INCOMPLETE: '必须提交的材料尚未收齐，不能受理',
+  SUPPLEMENT_NOT_ALLOWED: '该事项或所缺材料不适用容缺受理',
+  DISHONESTY_LISTED: '申请人已列入失信名单，不能容缺受理',
+  PLEDGE_TOO_LATE: '承诺补交日期不能晚于承诺办结时限',
+  MATERIALS_OUTSTANDING: '容缺材料尚未补齐，不能送达办理结果',
   STORAGE: '数据保存失败，请稍后重试',
   UNREACHABLE: '暂时无法连接大厅服务器',
   INTERNAL: '系统内部错误',
@@ -292,4 +298,123 @@ export const kiosk = {
   cardUnreadable: '无法读取证件，请重新放置',
   categoryOf: (name: string) => `所属业务：${name}`,
   materialsFooter: '材料齐全可当场受理；容缺事项以窗口告知为准',
+} as const;
+
+/** Cases (办件): the seven kinds, statuses, notices and the citizen's progress page. */
+export const cases = {
+  kind: {
+    immediate: '即办件',
+    promised: '承诺件',
+    joint: '联办件',
+    referral: '报批件',
+    urgent: '特办件',
+    supplement: '补办件',
+    returned: '退回件',
+  } satisfies Record<CaseKind, string>,
+  status: {
+    registered: '登记中',
+    awaitingMaterials: '待补正材料',
+    accepted: '办理中',
+    referred: '已报上级审批',
+    approved: '已办结，待领取',
+    denied: '不予许可',
+    handedOver: '已办结，已送达',
+    returned: '不予受理，已退回',
+  } satisfies Record<CaseStatus, string>,
+  noticeTitle: {
+    missingMaterials: '缺补材料一次性告知书',
+    deferredAcceptance: '容缺受理通知书',
+    notAccepted: '不予受理事项情况说明',
+    timeLimit: '办结时限告知书',
+  } satisfies Record<NoticeKind, string>,
+  field: {
+    number: '办件编号',
+    checkCode: '查询码',
+    item: '申请事项',
+    applicant: '申请人',
+    idNumber: '证件号码',
+    agent: '代办人',
+    window: '受理窗口',
+    openedAt: '申请日期',
+    acceptedAt: '受理日期',
+    deadline: '办结期限',
+    dueDate: '补交期限',
+    kind: '办件类型',
+  },
+  missing: {
+    intro: '您申请办理的事项，经窗口初审，申请材料不齐全。现将需要补正的全部材料一次性告知如下：',
+    heading: '需补正的材料',
+    closing: [
+      '请按上述清单一次性补齐材料后，携带本告知书到受理窗口办理，补齐后即予受理。',
+      '本告知书已列明全部需补正的材料，窗口不再另行要求补交清单以外的材料。',
+    ],
+  },
+  deferred: {
+    intro: (limit: string) =>
+      `您申请办理的事项，必须提交的主要材料齐全，以下材料经您书面承诺后予以容缺受理（先办后补），办理时限自受理之日起计算，承诺办结时限为${limit}。`,
+    heading: '容缺补交的材料',
+    due: (date: string) => `请于${date}前（含当日）将上述材料补交至受理窗口。`,
+    consequences: [
+      '容缺材料补齐前，可先行审批，但办理结果（证照、批文）须待全部材料补齐后方予送达或领取。',
+      '逾期未补交的，窗口将终止办理并退回申请；提供虚假承诺或逾期不补的，按规定列入失信名单，今后不再适用容缺受理。',
+    ],
+    copies: ['第一联 申请人留存', '第二联 窗口存档'],
+    signLines: ['承诺人（签字）：', '受理人（签字）：'],
+  },
+  notAccepted: {
+    intro: '您申请办理的事项，经窗口审查，不符合受理条件，现决定不予受理。理由如下：',
+    heading: '不予受理的理由',
+    closing: [
+      '如对本决定有异议，可自收到本说明之日起六十日内依法申请行政复议，或者六个月内依法提起行政诉讼。',
+      '如有疑问，可向政务服务管理办公室督查科咨询投诉。',
+    ],
+  },
+  timeLimit: {
+    intro: (kind: string, deadline: string, days: number) =>
+      days === 0
+        ? `您申请办理的事项已于今日受理，属${kind}，当场办结。`
+        : `您申请办理的事项已受理，属${kind}，承诺办结时限为${days}个工作日（不含受理当日，遇法定节假日顺延），将于${deadline}前办结。`,
+    stepsHeading: '联合办理的部门及时限',
+    step: (title: string, deadline: string) => `${title}：${deadline}前`,
+    closing: ['办结后将通知您领取办理结果，也可选择免费邮寄送达。可凭办件编号和查询码查询办理进度。'],
+  },
+  qrCaption: '扫码查询办理进度',
+  signature: (hall: string) => hall,
+  progressTitle: '办件进度查询',
+  progressIntro: '请输入告知书上的办件编号和查询码',
+  progressSubmit: '查询',
+  progressNotFound: '未找到该办件，请核对办件编号和查询码',
+  outstanding: '待补交的材料',
+  steps: '联办部门进度',
+  stepDone: '已完成',
+  stepPending: '办理中',
+  handoverWindow: '窗口领取',
+  handoverPost: (tracking: string) => `邮寄送达，运单号 ${tracking}`,
+  timeline: '办理过程',
+  event: {
+    opened: '窗口登记申请',
+    materialsRequested: '一次性告知需补正的材料',
+    accepted: '受理',
+    acceptedDeferred: '容缺受理（材料后补）',
+    stepDone: (title: string) => `${title}办理完成`,
+    referred: (authority: string) => `报送${authority}审批`,
+    replied: '上级机关已批复',
+    approved: '审批通过',
+    denied: '不予许可',
+    returned: '不予受理，退回申请',
+    supplemented: '容缺材料已补齐',
+    handedOver: '办理结果已送达',
+  },
+  reasons: '理由',
+  kioskTitle: '办件查询',
+  kioskIntro: '刷身份证，或输入告知书上的12位办件编号',
+  kioskNumber: '办件编号',
+  kioskSearch: '查询',
+  kioskSearching: '正在查询，请稍候…',
+  kioskNone: '没有查到您的办件',
+  kioskNotFound: '没有找到该办件，请核对编号',
+  kioskMine: '查询我的办件',
+  kioskCount: (n: number) => `共 ${n} 件`,
+  kioskDeadline: (date: string) => `办结期限：${date}`,
+  kioskDue: (date: string) => `请于${date}前补交：`,
 } as const;

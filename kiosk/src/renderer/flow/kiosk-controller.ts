@@ -126,6 +126,11 @@ export class KioskController {
         this.dispatch({ type: 'notice', message: reply?.ok ? zhCN.kiosk.printedList : zhCN.kiosk.printerDown });
         return;
       }
+      case 'findCases': {
+        const ack = await hall.request('case:progress', effect.query);
+        this.dispatch(ack.ok ? { type: 'casesFound', cases: ack.cases } : { type: 'casesFailed', error: ack.error });
+        return;
+      }
       case 'speak':
         speaker.say(effect.utterance);
         return;

@@ -173,3 +173,31 @@ test('the guide goes item → department → index → home on 返回', () => {
   s = run([{ type: 'back' }], s).state;
   assert.equal(s.screen.name, 'home');
 });
+
+test('办件查询 by number: digits only, twelve of them, then the hall is asked; an unknown number is said plainly', () => {
+  const typed = run([{ type: 'openCases' }, { type: 'caseNumber', number: '2026-0305 00a12' }]);
+  assert.equal(typed.state.screen.name === 'cases' && typed.state.screen.number, '202603050012');
+  const short = run([{ type: 'openCases' }, { type: 'caseNumber', number: '2026' }, { type: 'findCase' }]);
+  assert.deepEqual(short.effects, []);
+  assert.ok(short.state.screen.name === 'cases' && short.state.screen.notice);
+  const { state, effects } = run([{ type: 'findCase' }], typed.state);
+  assert.deepEqual(effects, [{ type: 'findCases', query: { number: '202603050012' } }]);
+  const none = run([{ type: 'casesFound', cases: [] }], state);
+  assert.ok(none.state.screen.name === 'cases' && none.state.screen.notice === '没有找到该办件，请核对编号');
+  assert.equal(run([{ type: 'casesFound', cases: [] }], none.state).state, none.state, 'a late answer changes nothing');
+});
+
+test('办件查询 by card: from the card screen or by placing a card on the cases screen; home forgets it', () => {
+  const fromCard = run([{ type: 'cardRead', card }, { type: 'openCases' }]);
+  assert.deepEqual(fromCard.effects.at(-1), { type: 'findCases', query: { idCard: card.input } });
+  const onCases = run([{ type: 'openCases' }, { type: 'cardRead', card }]);
+  assert.ok(onCases.state.screen.name === 'cases' && onCases.state.screen.card === card);
+  assert.deepEqual(onCases.effects, [{ type: 'findCases', query: { idCard: card.input } }]);
+  const failed = run(
+    [{ type: 'casesFailed', error: { code: 'UNREACHABLE', message: '暂时无法连接大厅服务器' } }],
+    onCases.state,
+  );
+  assert.ok(failed.state.screen.name === 'cases' && failed.state.screen.notice === '暂时无法连接大厅服务器');
+  assert.ok(idles(failed.state.screen), 'personal data counts down to home');
+  assert.equal(run([{ type: 'idle' }], failed.state).state.screen.name, 'home');
+});

@@ -1,4 +1,5 @@
-import type { ErrorBody, IdCardInput, IssuedTicket, KioskLookup } from '@yimen/protocol';
+import type { CaseProgress, ErrorBody, IdCardInput, IssuedTicket, KioskLookup } from '@yimen/protocol';
+import { zhCN } from '@yimen/protocol';
 import { prompts, type Utterance } from '@yimen/shell/common/voice';
 
 /**
@@ -46,6 +47,16 @@ export type Screen =
   | { readonly name: 'done'; readonly ticket: IssuedTicket; readonly kind: IssueRequest['kind'] }
   | { readonly name: 'failed'; readonly message: string; readonly deskAdvice: boolean }
   | { readonly name: 'search'; readonly query: string }
+  | {
+      /** 办件查询: by the case number typed on the keypad, or by the card on the reader. */
+      readonly name: 'cases';
+      readonly number: string;
+      readonly card: HeldCard | null;
+      /** null until a lookup answered. */
+      readonly results: readonly CaseProgress[] | null;
+      readonly searching: boolean;
+      readonly notice: string | null;
+    }
   | { readonly name: 'guide'; readonly departmentId: string | null; readonly itemId: string | null };
 
 export interface KioskState {
@@ -76,7 +87,15 @@ export type KioskEvent =
   | { readonly type: 'search'; readonly query: string }
   | { readonly type: 'openGuide'; readonly departmentId: string | null; readonly itemId: string | null }
   | { readonly type: 'printGuide'; readonly itemId: string }
-  | { readonly type: 'notice'; readonly message: string | null };
+  | { readonly type: 'notice'; readonly message: string | null }
+  | { readonly type: 'openCases' }
+  | { readonly type: 'caseNumber'; readonly number: string }
+  | { readonly type: 'findCase' }
+  | { readonly type: 'casesFound'; readonly cases: readonly CaseProgress[] }
+  | { readonly type: 'casesFailed'; readonly error: ErrorBody };
+
+/** What the kiosk asks the hall for a citizen's cases. */
+export type CaseQuery = { readonly number: string } | { readonly idCard: IdCardInput };
 
 export type Effect =
   | { readonly type: 'lookup'; readonly card: IdCardInput }
@@ -87,6 +106,7 @@ export type Effect =
   /** The citizen left while the hall was unreachable: settle the request in the background. */
   | { readonly type: 'abandon'; readonly request: IssueRequest }
   | { readonly type: 'printGuide'; readonly itemId: string }
+  | { readonly type: 'findCases'; readonly query: CaseQuery }
   | { readonly type: 'speak'; readonly utterance: Utterance }
   | { readonly type: 'silence' };
 
@@ -142,11 +162,20 @@ function issueRequest(screen: Screen, event: KioskEvent & { type: 'choose' }): I
   return null;
 }
 
+const CASE_NUMBER = /^\d{12}$/;
+
+function casesScreen(card: HeldCard | null, searching: boolean): Screen {
+  return { name: 'cases', number: '', card, results: null, searching, notice: null };
+}
+
 export function transition(state: KioskState, event: KioskEvent): Step {
   const { screen } = state;
   switch (event.type) {
     case 'cardRead':
       if (screen.name === 'issuing' || screen.name === 'printing') return stay(state);
+      if (screen.name === 'cases') {
+        return at(state, casesScreen(event.card, true), { type: 'findCases', query: { idCard: event.card.input } });
+      }
       return at(
         state,
         { name: 'card', card: event.card, lookup: null, notice: null },
@@ -282,6 +311,35 @@ export function transition(state: KioskState, event: KioskEvent): Step {
       return { state, effects: [{ type: 'printGuide', itemId: event.itemId }] };
     case 'notice':
       return { state: { ...state, notice: event.message }, effects: [] };
+    case 'openCases':
+      // From home by the keypad; from the card screen with the card already read.
+      if (screen.name === 'home') return at(state, casesScreen(null, false));
+      if (screen.name === 'card') {
+        return at(state, casesScreen(screen.card, true), { type: 'findCases', query: { idCard: screen.card.input } });
+      }
+      return stay(state);
+    case 'caseNumber':
+      if (screen.name !== 'cases' || screen.searching) return stay(state);
+      return at(state, { ...screen, number: event.number.replace(/\D/g, '').slice(0, 12), notice: null });
+    case 'findCase':
+      if (screen.name !== 'cases' || screen.searching) return stay(state);
+      if (!CASE_NUMBER.test(screen.number)) return at(state, { ...screen, notice: zhCN.cases.kioskNotFound });
+      return at(
+        state,
+        { ...screen, card: null, searching: true, results: null, notice: null },
+        { type: 'findCases', query: { number: screen.number } },
+      );
+    case 'casesFound':
+      if (screen.name !== 'cases' || !screen.searching) return stay(state);
+      return at(state, {
+        ...screen,
+        searching: false,
+        results: event.cases,
+        notice: event.cases.length > 0 ? null : screen.card ? zhCN.cases.kioskNone : zhCN.cases.kioskNotFound,
+      });
+    case 'casesFailed':
+      if (screen.name !== 'cases' || !screen.searching) return stay(state);
+      return at(state, { ...screen, searching: false, notice: event.error.message });
   }
 }
 

@@ -22,6 +22,14 @@ export function CardScreen(props: ScreenProps & { screen: Extract<Screen, { name
           {lookup?.elderly ? <span className="badge">{K.elderly}</span> : null}
           {lookup?.agent ? <span className="badge">{K.agent}</span> : null}
         </div>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="my-cases"
+          onClick={() => controller.dispatch({ type: 'openCases' })}
+        >
+          {zhCN.cases.kioskMine}
+        </button>
       </section>
       {screen.notice ? (
         <p className="notice" role="alert">

@@ -44,6 +44,14 @@ export function HomeScreen(props: ScreenProps & { notice: string | null }) {
             >
               {K.guide}
             </button>
+            <button
+              type="button"
+              className="button secondary big"
+              data-testid="open-cases"
+              onClick={() => controller.dispatch({ type: 'openCases' })}
+            >
+              {zhCN.cases.kioskTitle}
+            </button>
           </>
         )}
         <button

@@ -4,6 +4,7 @@ import type { KioskController } from '../flow/kiosk-controller';
 import type { KioskState } from '../flow/kiosk-flow';
 import type { Capabilities } from '../KioskRoot';
 import { CardScreen } from './CardScreen';
+import { CasesScreen } from './CasesScreen';
 import { GuideScreen } from './GuideScreen';
 import { HomeScreen } from './HomeScreen';
 import { DoneScreen, FailedScreen, ProgressScreen } from './ResultScreens';
@@ -41,6 +42,8 @@ export function KioskScreen({
       return <FailedScreen message={screen.message} deskAdvice={screen.deskAdvice} />;
     case 'search':
       return <SearchScreen {...props} query={screen.query} />;
+    case 'cases':
+      return <CasesScreen {...props} screen={screen} />;
     case 'guide':
       return <GuideScreen {...props} departmentId={screen.departmentId} itemId={screen.itemId} notice={state.notice} />;
   }
