@@ -1,4 +1,5 @@
 export * from './appointments';
+export * from './attendance';
 export * from './calendar';
 export * from './devices';
 export * from './errors';
@@ -9,6 +10,7 @@ export * from './id-card';
 export * from './kiosk';
 export * from './personal-data';
 export * from './queue';
+export * from './ratings';
 export * from './rest';
 export * from './rules';
 export * as zhCN from './strings/zh-CN';
