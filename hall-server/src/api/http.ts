@@ -18,6 +18,11 @@ const HTTP_STATUS: Partial<Record<ErrorBody['code'], number>> = {
   BOOKING_CLOSED: 409,
   CANCEL_TOO_LATE: 409,
   TOO_MANY_ATTEMPTS: 429,
+  NO_CLERK: 409,
+  ALREADY_RATED: 409,
+  RATING_CLOSED: 409,
+  TERMINAL_OFFLINE: 503,
+  FINGERPRINT_FAILED: 422,
 };
 
 export const httpStatus = (code: ErrorBody['code']): number => HTTP_STATUS[code] ?? 500;

@@ -8,11 +8,13 @@ import { registerWebPages } from '../web/pages';
 import { registerAppointmentRoutes } from './appointment-routes';
 import type { HallService } from './hall-service';
 import { registerOpenApi } from './openapi';
+import { registerRatingRoutes } from './rating-routes';
 import { registerRoutes } from './rest';
 import { createServices, type HallServices } from './services';
 import { attachSocketHandlers, type HallIo } from './socket';
 import { registerTerminalFiles } from './terminal-files';
 import { registerTerminalRoutes } from './terminal-routes';
+import { registerWindowRoutes } from './window-routes';
 
 export interface HallServerOptions {
   readonly db: Db;
@@ -75,6 +77,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   registerRoutes(app, service, startedAt);
   registerTerminalRoutes(app, services);
   registerAppointmentRoutes(app, services);
+  registerRatingRoutes(app, services);
+  registerWindowRoutes(app, services);
   registerOpenApi(app);
   const files = await registerTerminalFiles(app, options.terminalRoots);
   registerWebPages(app, services, options.demo ?? null, files);
@@ -88,6 +92,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const ticker = setInterval(() => {
     service.tick();
     services.appointments.sweepNoShows();
+    services.ratings.escalateOverdue();
   }, 30_000);
   ticker.unref();
 

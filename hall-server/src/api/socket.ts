@@ -112,7 +112,15 @@ const fail = (code: ErrorBody['code'], message: string = zhCN.errorMessage[code]
 type Handler = (client: Client, payload: never) => Ack;
 
 /** One entry per command; each receives a payload its schema has already accepted. */
-function handlers({ hall: service, kiosk, appointments, terminals }: HallServices): Record<CommandName, Handler> {
+function handlers({
+  hall: service,
+  kiosk,
+  appointments,
+  terminals,
+  ratings,
+  windowKeys,
+  fingerprints,
+}: HallServices): Record<CommandName, Handler> {
   const clerk = (c: Client): ClerkActor => {
     if (c.role !== 'clerk') throw new Error('clerk command without clerk');
     return { role: 'clerk', clerkId: c.clerkId, windowId: c.windowId };
@@ -121,6 +129,7 @@ function handlers({ hall: service, kiosk, appointments, terminals }: HallService
     if (c.role === 'clerk') throw new Error('terminal command without terminal');
     return c.terminalId;
   };
+  const windowOf = (c: Client): string | null => c.windowId;
   const actor = (c: Client): Actor => {
     if (c.role === 'clerk') return clerk(c);
     if (c.role === 'kiosk' || c.role === 'admin') return { role: c.role, terminalId: c.terminalId };
@@ -148,6 +157,14 @@ function handlers({ hall: service, kiosk, appointments, terminals }: HallService
     'ticket:reprint': (_c: Client, p: P<'ticket:reprint'>) => kiosk.reprint(p),
     'appointment:checkIn': (c: Client, p: P<'appointment:checkIn'>) => appointments.checkIn(terminalId(c), p),
     'terminal:devices': (c: Client, p: P<'terminal:devices'>) => terminals.report(terminalId(c), p.status),
+    'rating:submit': (c: Client, p: P<'rating:submit'>) => ratings.fromPad(windowOf(c), p),
+    'rating:expire': (c: Client, p: P<'rating:expire'>) => ratings.expire(windowOf(c), p.ticketId),
+    'window:key': (c: Client, p: P<'window:key'>) => windowKeys.press(windowOf(c), p.key),
+    'fingerprint:enrolled': (c: Client, p: P<'fingerprint:enrolled'>) => fingerprints.reportEnrolment(terminalId(c), p),
+    'fingerprint:identified': (c: Client, p: P<'fingerprint:identified'>) =>
+      fingerprints.identified({ id: terminalId(c), windowId: c.windowId }, p),
+    'fingerprint:library': () => ({ ok: true, templates: fingerprints.library() }),
+    'rectification:appeal': (c: Client, p: P<'rectification:appeal'>) => ratings.appeal(clerk(c), p.caseId, p.note),
   };
   return h as Record<CommandName, Handler>;
 }
@@ -183,6 +200,14 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
   const table = handlers(services);
   // A terminal enrolled again has a new token: connections made with the old one end now.
   services.terminals.onTokenReplaced((terminalId) => io.in(terminalRoom(terminalId)).disconnectSockets(true));
+  services.fingerprints.attach({
+    async send(terminalId: string, event: 'fingerprint:enrol' | 'fingerprint:identify', payload: unknown) {
+      const sockets = await io.in(terminalRoom(terminalId)).fetchSockets();
+      for (const socket of sockets) (socket.emit as (e: string, p: unknown) => void)(event, payload);
+      return sockets.length > 0;
+    },
+    broadcastTemplates: (payload) => io.to(roleRoom('evaluator')).emit('fingerprint:templates', payload),
+  });
   service.onEvent((event) => {
     broadcast(io, event);
     dropEndedSessions(io, service, event).catch((error) => console.error(`[socket] session check failed: ${error}`));
