@@ -15,6 +15,12 @@ export class AttendanceService {
     this.repo = new AttendanceRepo(db);
   }
 
+  /** The attendance day now: before the day's start time it is still yesterday's. */
+  today(): string {
+    const { timeZone, attendance } = this.hall.config.rules;
+    return domain.attendanceDayOf(this.hall.clock(), timeZone, attendance.dayStartsAt);
+  }
+
   punches(day: string): Punch[] {
     return this.repo.punchesOn(day);
   }

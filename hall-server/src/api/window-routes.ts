@@ -45,7 +45,7 @@ export function registerWindowRoutes(app: FastifyInstance, { hall, fingerprints,
     if (!adminOf(request, hall)) return sendError(reply, 401, 'UNAUTHORIZED');
     const query = DayQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'BAD_REQUEST');
-    const day = query.data.day ?? hall.businessDay;
+    const day = query.data.day ?? attendance.today();
     return { ok: true, day, records: attendance.daily(day), punches: attendance.punches(day) };
   });
 
@@ -53,7 +53,7 @@ export function registerWindowRoutes(app: FastifyInstance, { hall, fingerprints,
     if (!adminOf(request, hall)) return sendError(reply, 401, 'UNAUTHORIZED');
     const query = DayQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'BAD_REQUEST');
-    return { ok: true, leaders: attendance.leaders(query.data.day ?? hall.businessDay) };
+    return { ok: true, leaders: attendance.leaders(query.data.day ?? attendance.today()) };
   });
 
   app.post('/api/admin/attendance/leave', async (request, reply) => {
