@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category, Clerk, Department, Id, ServiceItem, Window } from './hall';
 import { WindowView } from './queue';
+import { RatingRules } from './ratings';
 import { BusinessDay, TicketStatus } from './ticket';
 
 export const HealthResponse = z.object({
@@ -22,6 +23,10 @@ export const PublicConfig = z.object({
   items: z.array(ServiceItem),
   windows: z.array(Window),
   clerks: z.array(Clerk),
+  /** The rating scale and the pad's wait, for every window's pad. */
+  ratings: RatingRules,
+  /** The hall's complaint line (监督电话), shown on the window pads. */
+  complaintPhone: z.string(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

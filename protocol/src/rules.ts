@@ -79,6 +79,8 @@ export const QueueRules = z.object({
   /** Reprints of an open ticket a holder may ask for at a kiosk (lost or unreadable slip). */
   maxReprints: z.number().int().min(0).max(10).default(2),
   appointments: AppointmentRules.default(() => DEFAULT_APPOINTMENT_RULES),
+  /** The hall's complaint line (监督电话, e.g. 12345), shown beside each clerk on the window pads. */
+  complaintPhone: z.string().max(40).default('12345'),
   /** 好差评: the scale, the pad's wait, the rectification deadline. */
   ratings: RatingRules.default(() => DEFAULT_RATING_RULES),
   /** Clerk attendance: seasonal hours, grace, lunch, leaders' days in the hall. */
@@ -110,6 +112,7 @@ export const DEFAULT_RULES: QueueRules = {
   issuingHours: DEFAULT_ISSUING_HOURS,
   maxReprints: 2,
   appointments: DEFAULT_APPOINTMENT_RULES,
+  complaintPhone: '12345',
   ratings: DEFAULT_RATING_RULES,
   attendance: DEFAULT_ATTENDANCE_RULES,
 };

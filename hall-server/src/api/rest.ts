@@ -18,6 +18,8 @@ export function registerRoutes(app: FastifyInstance, service: HallService, start
     items: [...service.config.items],
     windows: [...service.config.windows],
     clerks: [...service.config.clerks],
+    ratings: service.config.rules.ratings,
+    complaintPhone: service.config.rules.complaintPhone,
   });
 
   app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {

@@ -9,6 +9,7 @@ const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.
 /** Where each browser-mode terminal is served from, and the folder its Vite build writes. */
 export const TERMINAL_PAGES = {
   kiosk: { path: '/kiosk/', root: repo('kiosk/dist/renderer') },
+  evaluator: { path: '/evaluator/', root: repo('evaluator/dist/renderer') },
 } as const satisfies Record<string, { path: string; root: string }>;
 
 /** Shared assets: the voice clips the shell plays when no zh-CN speech voice exists. */

@@ -1,20 +1,17 @@
 import { type BridgeStatus, zhCN } from '@yimen/protocol';
-import { AgentPort } from '@yimen/shell/browser/agent-port';
 import { ConnectionBanner } from '@yimen/shell/browser/components/ConnectionBanner';
 import { PinPad } from '@yimen/shell/browser/components/PinPad';
 import { SettingsPanel } from '@yimen/shell/browser/components/SettingsPanel';
 import { reportDevices } from '@yimen/shell/browser/device-report';
-import { ElectronPort } from '@yimen/shell/browser/electron-port';
+import { createBridge, type Environment } from '@yimen/shell/browser/environment';
 import { HallConnection } from '@yimen/shell/browser/hall-connection';
 import { Speaker } from '@yimen/shell/browser/speaker';
 import { useDevices } from '@yimen/shell/browser/use-devices';
 import { useHall } from '@yimen/shell/browser/use-hall';
 import { useIdle } from '@yimen/shell/browser/use-idle';
-import { BridgeClient } from '@yimen/shell/common/bridge-client';
 import { checkPin } from '@yimen/shell/common/pin';
 import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import type { Environment } from './environment';
 import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
 import { reopening } from './format';
@@ -42,12 +39,6 @@ function capabilities(status: BridgeStatus, hallOnline: boolean): Capabilities {
     paperLow: paper?.paperNearEnd === true,
     cardReader: status.devices.idcard?.state === 'ready',
   };
-}
-
-function createBridge(env: Environment, record: TerminalRecord, onRefused: () => void): BridgeClient {
-  if (env.electron) return new BridgeClient(new ElectronPort(env.electron));
-  const agent = record.agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
-  return new BridgeClient(new AgentPort({ url: agent.url, token: agent.token, onRefused }));
 }
 
 export interface KioskRootProps {

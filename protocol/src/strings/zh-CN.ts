@@ -386,7 +386,6 @@ export const evaluator = {
 
 /** The window's LED bar. */
 export const led = {
-  ticket: (ticket: string) => `请${ticket}号办理`,
   paused: '暂停服务',
 } as const;
 

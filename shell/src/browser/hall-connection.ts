@@ -20,6 +20,8 @@ type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Payload<K extends CommandName> = Parameters<ClientToServerEvents[K]>[0];
 type Reply<K extends CommandName> = Parameters<Parameters<ClientToServerEvents[K]>[1]>[0];
 
+type DirectEventName = Exclude<keyof ServerToClientEvents, LoggedEventName | 'hall:snapshot' | 'hall:replay'>;
+
 const LOGGED: readonly LoggedEventName[] = ['ticket:called', 'ticket:changed', 'window:changed', 'queue:changed'];
 
 export interface HallConnectionOptions {
@@ -95,6 +97,12 @@ export class HallConnection {
   onLive(listener: (event: LoggedEvent) => void): () => void {
     this.liveListeners.add(listener);
     return () => this.liveListeners.delete(listener);
+  }
+
+  /** Events the hall sends this terminal alone, outside the event log (e.g. a fingerprint job). */
+  onServer<K extends DirectEventName>(name: K, listener: ServerToClientEvents[K]): () => void {
+    (this.socket.on as (n: string, l: unknown) => void)(name, listener);
+    return () => (this.socket.off as (n: string, l: unknown) => void)(name, listener);
   }
 
   /** Sends a command and resolves with its ack, or UNREACHABLE when offline or unanswered. */
