@@ -14,7 +14,7 @@ import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
-import { reopening } from './format';
+import { reopening } from '@yimen/shell/common/time-format';
 import { Frame } from './screens/Frame';
 import { KioskScreen } from './screens/KioskScreen';
 

@@ -1,6 +1,6 @@
 import { zhCN } from '@yimen/protocol';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { clock } from '../format';
+import { clock } from '@yimen/shell/common/time-format';
 
 const K = zhCN.kiosk;
 
