@@ -26,6 +26,8 @@ export interface HallServerOptions {
   readonly now?: () => number;
   /** Folders of the built terminal renderers; the repository's own when absent. */
   readonly terminalRoots?: Readonly<Record<string, string>>;
+  /** Where the clerks' photos are (served as /photos/<staff no>.png); none when absent. */
+  readonly photosDir?: string;
   /** The demo's links (terminals with their device agents); only a demo hall shows them. */
   readonly demo?: DemoInfo;
 }
@@ -80,7 +82,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   registerRatingRoutes(app, services);
   registerWindowRoutes(app, services);
   registerOpenApi(app);
-  const files = await registerTerminalFiles(app, options.terminalRoots);
+  const files = await registerTerminalFiles(app, options.terminalRoots, options.photosDir);
   registerWebPages(app, services, options.demo ?? null, files);
   const io: HallIo = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   attachSocketHandlers(io, services);

@@ -21,12 +21,14 @@ export interface TerminalFiles {
 }
 
 /**
- * Serves the terminals' built renderers (one folder each) and the shared voice clips. A
+ * Serves the terminals' built renderers (one folder each), the shared voice clips and the
+ * clerks' photos. A
  * terminal not built yet answers with a page that says how to build it, not a bare 404.
  */
 export async function registerTerminalFiles(
   app: FastifyInstance,
   roots: Readonly<Record<string, string>> = {},
+  photosDir?: string,
 ): Promise<TerminalFiles> {
   const built = new Map<string, string>();
   let first = true;
@@ -52,6 +54,15 @@ export async function registerTerminalFiles(
     });
     first = false;
     built.set(name, page.path);
+  }
+  if (photosDir && existsSync(photosDir)) {
+    // Photos change when staff do: revalidated, not cached for a year.
+    await app.register(fastifyStatic, {
+      root: photosDir,
+      prefix: '/photos/',
+      decorateReply: first,
+      setHeaders: (res) => res.header('cache-control', 'no-cache'),
+    });
   }
   return { pathFor: (role) => built.get(role) ?? null };
 }

@@ -42,7 +42,7 @@ function Idle({ window, ticket, clerk, complaintPhone }: EvaluatorScreenProps) {
   if (!window || window.status === 'closed' || !clerk) {
     return (
       <section className="idle empty" data-testid="screen-nobody">
-        <h2>{E.nobody}</h2>
+        <h2 className="state-title">{E.nobody}</h2>
         <p>{E.nobodyHint}</p>
       </section>
     );
@@ -71,7 +71,7 @@ function Idle({ window, ticket, clerk, complaintPhone }: EvaluatorScreenProps) {
   if (window.status === 'paused') {
     return (
       <section className="idle paused" data-testid="screen-paused">
-        <h2>{E.paused}</h2>
+        <h2 className="state-title alert">{E.paused}</h2>
         {window.pauseReason && window.pauseReason !== E.paused ? <p>{E.pausedHint(window.pauseReason)}</p> : null}
         {card}
       </section>
@@ -133,7 +133,8 @@ export function EvaluatorScreen(props: EvaluatorScreenProps) {
         <section className="rating" data-testid="screen-rating" aria-busy={screen.name === 'sending'}>
           <h2>{E.askRating}</h2>
           <p className="hint tabular">{E.askRatingHint(screen.asked.number)}</p>
-          <div className="levels" role="group" aria-label={E.askRating}>
+          <fieldset className="levels">
+            <legend className="visually-hidden">{E.askRating}</legend>
             {levelsOf(rules).map((level) => (
               <button
                 key={level}
@@ -146,7 +147,7 @@ export function EvaluatorScreen(props: EvaluatorScreenProps) {
                 {zhCN.ratingLevel[level]}
               </button>
             ))}
-          </div>
+          </fieldset>
           {screen.name === 'sending' ? (
             <p className="countdown">{E.sending}</p>
           ) : (
