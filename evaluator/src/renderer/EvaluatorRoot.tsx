@@ -28,7 +28,8 @@ export interface EvaluatorRootProps {
 export function EvaluatorRoot({ env, record, onRecord, onForget }: EvaluatorRootProps) {
   const [agentRefused, setAgentRefused] = useState(false);
   const connection = useMemo(
-    () => new HallConnection({ url: record.hallUrl, auth: { token: record.token } }),
+    // The hall sends a window's pad only its window's events.
+    () => new HallConnection({ url: record.hallUrl, auth: { token: record.token }, partialEvents: true }),
     [record.hallUrl, record.token],
   );
   const bridge = useMemo(() => createBridge(env, record, () => setAgentRefused(true)), [env, record]);
@@ -90,9 +91,7 @@ export function EvaluatorRoot({ env, record, onRecord, onForget }: EvaluatorRoot
   return (
     <Frame
       hallName={hall.config?.hallName ?? record.terminal.name}
-      windowName={
-        windowConfig ? `${zhCN.windowLabel(windowConfig.number)} · ${windowConfig.name}` : record.terminal.name
-      }
+      windowName={windowConfig?.name ?? record.terminal.name}
       timeZone={timeZone}
       onSecret={() => setPin('asking')}
       banners={

@@ -315,10 +315,7 @@ export class RatingService {
     };
     const names: Record<SatisfactionGroup, (key: string) => string> = {
       clerk: (k) => config.clerks.find((c) => c.id === k)?.name ?? k,
-      window: (k) => {
-        const w = config.windows.find((x) => x.id === k);
-        return w ? `${zhCN.windowLabel(w.number)} ${w.name}` : k;
-      },
+      window: (k) => config.windows.find((x) => x.id === k)?.name ?? k,
       department: (k) => config.departments.find((d) => d.id === k)?.name ?? k,
       item: (k) => config.items.find((i) => i.id === k)?.name ?? k,
     };

@@ -38,7 +38,7 @@ function ratingForm(token: string, rating: PhoneRating): string {
   return `<form class="rate" method="post" action="/t/${escapeHtml(token)}/rating">
   <h2>${R.rateTitle}</h2><p class="hint">${R.rateIntro}</p>
   ${rating.error ? `<p class="error" role="alert">${escapeHtml(rating.error)}</p>` : ''}
-  <fieldset><legend>${zhCN.evaluator.askRating}</legend>${levels}</fieldset>
+  <fieldset><legend>${R.levelLegend}</legend>${levels}</fieldset>
   <fieldset><legend>${R.reasonForBad}</legend>${reasons}</fieldset>
   <label for="phone" class="phone">${zhCN.evaluator.phoneLabel}</label>
   <input id="phone" name="phone" inputmode="tel" autocomplete="tel" placeholder="${zhCN.evaluator.phonePlaceholder}">

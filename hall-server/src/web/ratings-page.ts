@@ -11,8 +11,8 @@ function table(caption: string, rows: readonly SatisfactionRow[]) {
   return html`<section class="card"><h2>${caption}</h2>${
     rows.length === 0
       ? html`<p class="muted">${R.none}</p>`
-      : html`<table><thead><tr><th scope="col">${R.name}</th><th scope="col">${R.ratedCount}</th><th scope="col">${R.satisfiedRate}</th><th scope="col">${R.badCount}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td>${r.name}</td><td>${r.rated}</td><td>${percent(r.rate)}</td><td>${r.bad}</td></tr>`)}</tbody></table>`
+      : html`<table><thead><tr><th scope="col">${R.name}</th><th scope="col" class="num">${R.ratedCount}</th><th scope="col" class="num">${R.satisfiedRate}</th><th scope="col" class="num">${R.badCount}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td>${r.name}</td><td class="num">${r.rated}</td><td class="num">${percent(r.rate)}</td><td class="num">${r.bad}</td></tr>`)}</tbody></table>`
   }</section>`;
 }
 
@@ -24,7 +24,7 @@ export function renderResultsPage(config: HallConfig, results: PublicResults, to
   const department = (id: string | null) => config.departments.find((d) => d.id === id)?.name ?? '—';
   const window = (id: string | null) => {
     const w = config.windows.find((x) => x.id === id);
-    return w ? zhCN.windowLabel(w.number) : '—';
+    return w?.name ?? '—';
   };
   const status = (c: PublicResults['cases'][number]) =>
     c.outcome === 'appealUpheld' ? zhCN.rectificationAction.upholdAppeal : zhCN.rectificationStatus[c.status];
@@ -35,11 +35,10 @@ ${table(R.byWindow, results.windows)}
 <section class="card"><h2>${R.rectifications}</h2>${
     results.cases.length === 0
       ? html`<p class="muted">${R.none}</p>`
-      : html`<table><thead><tr><th scope="col">${R.date}</th><th scope="col">${R.department}</th><th scope="col">${R.window}</th><th scope="col">${R.level}</th><th scope="col">${R.reason}</th><th scope="col">${R.status}</th><th scope="col">${R.due}</th></tr></thead>
-<tbody>${results.cases.map(
+      : html`<ul class="plain cases">${results.cases.map(
           (c) =>
-            html`<tr><td>${c.day}</td><td>${department(c.departmentId)}</td><td>${window(c.windowId)}</td><td>${zhCN.ratingLevel[c.level]}</td><td>${c.reason ? zhCN.badRatingReason[c.reason] : ''}</td><td>${status(c)}${c.overdue ? html` <span class="tag must">${R.overdue}</span>` : ''}</td><td>${c.dueDay}</td></tr>`,
-        )}</tbody></table>`
+            html`<li><dl class="facts"><dt>${R.date}</dt><dd>${c.day}</dd><dt>${R.department}</dt><dd>${department(c.departmentId)}</dd><dt>${R.window}</dt><dd>${window(c.windowId)}</dd><dt>${R.level}</dt><dd>${zhCN.ratingLevel[c.level]}${c.reason ? `（${zhCN.badRatingReason[c.reason]}）` : ''}</dd><dt>${R.status}</dt><dd>${status(c)}${c.overdue ? html` <span class="tag must">${R.overdue}</span>` : ''}</dd><dt>${R.due}</dt><dd>${c.dueDay}</dd></dl></li>`,
+        )}</ul>`
   }</section>
 <footer>${config.hallName} · ${today}</footer>`;
   return page({ hallName: config.hallName, title: R.resultsTitle }, body);

@@ -395,6 +395,7 @@ export const led = {
 export const ratingPage = {
   rateTitle: '对本次服务进行评价',
   rateIntro: '您的评价将如实记录，每件事只能评价一次。',
+  levelLegend: '请选择评价等级：',
   rated: (level: string) => `您已评价：${level}。感谢您的评价！`,
   reasonForBad: '如选择“不满意”或“非常不满意”，请选择原因：',
   submit: '提交评价',

@@ -28,6 +28,8 @@ export interface HallConnectionOptions {
   /** The hall-server's origin. */
   readonly url: string;
   readonly auth: { readonly token: string } | { readonly session: string };
+  /** The hall sends this terminal only the events that concern it (see HallView.from). */
+  readonly partialEvents?: boolean;
   /** Commands without an answer in this time fail with UNREACHABLE (the terminal decides whether to retry). */
   readonly commandTimeoutMs?: number;
 }
@@ -71,7 +73,7 @@ export class HallConnection {
       } else this.setState('connecting');
     });
     this.socket.on('hall:snapshot', (e: SnapshotEvent) => {
-      this.view = HallView.from(e.snapshot);
+      this.view = HallView.from(e.snapshot, options.partialEvents);
       this.state = 'online';
       this.changed();
     });
@@ -145,7 +147,7 @@ export class HallConnection {
     >;
     this.syncing = false;
     if (!ack.ok) return;
-    if (ack.mode === 'snapshot') this.view = HallView.from(ack.snapshot);
+    if (ack.mode === 'snapshot') this.view = HallView.from(ack.snapshot, this.options.partialEvents);
     else for (const e of ack.events) this.view?.apply(e);
     this.changed();
   }
