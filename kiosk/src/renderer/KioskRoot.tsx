@@ -11,10 +11,10 @@ import { useHall } from '@yimen/shell/browser/use-hall';
 import { useIdle } from '@yimen/shell/browser/use-idle';
 import { checkPin } from '@yimen/shell/common/pin';
 import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
+import { reopening } from '@yimen/shell/common/time-format';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
-import { reopening } from '@yimen/shell/common/time-format';
 import { Frame } from './screens/Frame';
 import { KioskScreen } from './screens/KioskScreen';
 
