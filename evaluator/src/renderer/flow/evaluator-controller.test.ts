@@ -75,9 +75,15 @@ function rig(keyAck: (key: string) => unknown) {
       if (name === 'fingerprint:library') return { ok: true, templates: [] };
       return { ok: true, rating: {}, rectificationId: null };
     }) as HallLink['request'],
-    onLive: (l) => (live.add(l), () => live.delete(l)),
+    onLive: (l) => {
+      live.add(l);
+      return () => live.delete(l);
+    },
     onServer: () => () => {},
-    onChange: (l) => (changes.add(l), () => changes.delete(l)),
+    onChange: (l) => {
+      changes.add(l);
+      return () => changes.delete(l);
+    },
     view: () => view,
     config: () => null,
     online: () => true,
