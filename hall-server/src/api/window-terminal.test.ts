@@ -37,9 +37,12 @@ let keySeq = 0;
 
 const EVALUATOR_2 = { id: 'evaluator-win-2', name: '2号窗口评价器', role: 'evaluator' as const, windowId: 'win-2' };
 
+/** The hall's clock runs with the wall's until the last test moves it weeks on. */
+let clockOffset = 0;
+
 before(async () => {
   hall = createTestHall(SMALL_HALL, [...TEST_TERMINALS, EVALUATOR_2]);
-  server = await startTestServer(hall);
+  server = await startTestServer(hall, () => Date.now() + clockOffset);
 });
 
 after(async () => {
@@ -431,4 +434,28 @@ test('sign-in by fingerprint at a window whose terminal is not connected is refu
     'content-type': 'application/json',
   } as never);
   assert.equal(res.body.error?.code, 'TERMINAL_OFFLINE');
+});
+
+test('a case still open past its working-day deadline is escalated once, by the system', async () => {
+  const { socket: clerk } = await clerkClient(server.url, 'T001', 'win-1');
+  open.push(clerk);
+  const pad = await client({ token: hall.token('evaluator-win-1') });
+  const ticket = await servedTicket(clerk);
+  const bad = await send<{ rectificationId: string }>(pad, 'rating:submit', {
+    ticketId: ticket.id,
+    level: 'dissatisfied',
+    channel: 'touch',
+    reason: 'attitude',
+  });
+  assert.ok(bad.ok);
+  assert.equal(server.services.ratings.escalateOverdue(), 0, 'not late yet');
+  clockOffset = 40 * 86_400_000;
+  server.service.tick();
+  assert.equal(server.services.ratings.escalateOverdue(), 1);
+  assert.equal(server.services.ratings.escalateOverdue(), 0, 'once');
+  const escalated = server.services.ratings.caseView(bad.rectificationId);
+  assert.ok(escalated?.escalatedAt);
+  assert.equal(escalated?.status, 'verifying', 'escalation does not skip a step');
+  assert.deepEqual(escalated?.steps.at(-1)?.action, 'escalate');
+  assert.match((await (await fetch(`${server.url}/ratings?from=2020-01-01`)).text()) ?? '', /已逾期/);
 });
