@@ -401,18 +401,34 @@ test('fingerprints: enrolled on one module, sealed in the hall, loaded into ever
     outcome: { kind: 'match', pageId: job.pageId, score: 99 },
   });
   assert.equal(punched.ok && punched.signedIn, false);
-  const day = await rest<{
+  const today = await rest<{
     records: { clerkId: string; punches: number; firstIn: number | null }[];
     punches: { kind: string; terminalId: string }[];
   }>('GET', '/api/admin/attendance');
-  assert.equal(day.body.records.find((r) => r.clerkId === 'clerk-3')?.punches, 2);
+  assert.equal(today.body.records.find((r) => r.clerkId === 'clerk-3')?.punches, 2);
   assert.deepEqual(
-    day.body.punches.filter((p) => p.kind === 'signIn' || p.kind === 'punch').map((p) => [p.kind, p.terminalId]),
+    today.body.punches.filter((p) => p.kind === 'signIn' || p.kind === 'punch').map((p) => [p.kind, p.terminalId]),
     [
       ['signIn', 'evaluator-win-2'],
       ['punch', 'evaluator-win-1'],
     ],
   );
+
+  // Leave is recorded by the admin and read back with the day.
+  const day = (await rest<{ day: string }>('GET', '/api/admin/attendance')).body.day;
+  assert.equal(
+    (await rest('POST', '/api/admin/attendance/leave', { clerkId: 'clerk-9', day, kind: 'sick' })).status,
+    201,
+  );
+  assert.equal(
+    (await rest('POST', '/api/admin/attendance/leave', { clerkId: 'nobody', day, kind: 'sick' })).status,
+    404,
+  );
+  const withLeave = await rest<{ records: { clerkId: string; status: string }[] }>(
+    'GET',
+    `/api/admin/attendance?day=${day}`,
+  );
+  assert.equal(withLeave.body.records.find((r) => r.clerkId === 'clerk-9')?.status, 'onLeave');
 
   // The clerk leaves: the templates go from the hall and every module is told.
   const removal = nextEvent<{ removed: number[] }>(other, 'fingerprint:templates');
