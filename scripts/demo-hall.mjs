@@ -15,6 +15,21 @@ const dataDir = dirname(dbPath);
 const agentsDir = join(dataDir, 'demo-agents');
 mkdirSync(agentsDir, { recursive: true });
 
+/** A window's devices on its pad: rating keys, LED bar, the clerk's caller keypad, fingerprint module. */
+const WINDOW_DEVICES = {
+  ratingPad: {
+    transport: { type: 'hid', vendorId: 0x1209, productId: 0x0001, usagePage: 0xff00 },
+    profile: {
+      reportId: 1,
+      keyByteIndex: 1,
+      keys: { 1: 'verySatisfied', 2: 'satisfied', 3: 'basic', 4: 'dissatisfied', 5: 'veryDissatisfied' },
+    },
+  },
+  led: { transport: { type: 'serial', path: '/dev/ttyUSB3', baudRate: 9600 }, address: 1 },
+  callerBus: { transport: { type: 'serial', path: '/dev/ttyUSB2', baudRate: 9600 } },
+  fingerprint: { transport: { type: 'serial', path: '/dev/ttyUSB1', baudRate: 57600 } },
+};
+
 /** The demo's terminals with devices; each gets an agent with simulators on its own port. */
 const TERMINALS = [
   {
@@ -26,6 +41,9 @@ const TERMINALS = [
       printer: { transport: { type: 'tcp', host: '127.0.0.1', port: 9100 }, paperWidth: 80 },
     },
   },
+  // The pads of windows 1 and 2 (社保), where the demo's first clerks sit.
+  { id: 'evaluator-win-01', role: 'evaluator', port: 17322, devices: WINDOW_DEVICES },
+  { id: 'evaluator-win-02', role: 'evaluator', port: 17323, devices: WINDOW_DEVICES },
 ];
 
 function lanAddress() {

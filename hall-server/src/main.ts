@@ -7,7 +7,10 @@ import { seedDemoHall } from './demo/seed';
 import { ConfigRepo } from './store/config-repo';
 import { openDb } from './store/db';
 
-/** The ID-hashing key lives in a file beside the database, created once. */
+/**
+ * The ID-hashing key lives in a file beside the database, created once; the keys that seal
+ * phone numbers and fingerprint templates are derived from it (api/field-crypto.ts).
+ */
 function loadIdKey(path: string): Buffer {
   if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
   return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
@@ -22,8 +25,10 @@ async function main(): Promise<void> {
   const idKey = loadIdKey(`${dbPath}.key`);
 
   const credentialsPath = join(dirname(dbPath), 'demo-credentials.json');
+  // Clerks' photos for the window pads, beside the database (the demo draws its own).
+  const photosDir = join(dirname(dbPath), 'photos');
   if (new ConfigRepo(db).isEmpty()) {
-    seedDemoHall(db, credentialsPath, idKey);
+    seedDemoHall(db, credentialsPath, idKey, photosDir);
     console.log(`[yimen] seeded the demo hall; credentials in ${credentialsPath}`);
   }
 
@@ -32,6 +37,7 @@ async function main(): Promise<void> {
     db,
     idKey,
     port,
+    photosDir,
     ...(demo ? { demo } : {}),
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
     ...(process.env.YIMEN_PUBLIC_URL ? { publicUrl: process.env.YIMEN_PUBLIC_URL } : {}),

@@ -167,6 +167,31 @@ export type FingerprintWait = z.infer<typeof FingerprintWait>;
 export const FingerprintEnrollParams = FingerprintWait.extend({ pageId: z.number().int().min(0).max(65_535) });
 export type FingerprintEnrollParams = z.infer<typeof FingerprintEnrollParams>;
 
+const PageId = z.number().int().min(0).max(65_535);
+/** A template as it travels between module, terminal and hall: base64 of the module's character file. */
+const TemplateBase64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+  .max(4096);
+
+export const FingerprintPage = z.object({ pageId: PageId }).strict();
+export type FingerprintPage = z.infer<typeof FingerprintPage>;
+export const FingerprintTemplateWrite = z.object({ pageId: PageId, template: TemplateBase64 }).strict();
+export type FingerprintTemplateWrite = z.infer<typeof FingerprintTemplateWrite>;
+
+/** What a caller keypad shows: the ticket at the window and how many wait, or a refused key. */
+export const CallerShow = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ticket'),
+    address: z.number().int().min(0).max(255),
+    ticket: z.string().max(16).nullable(),
+    waiting: z.number().int().min(0),
+  }),
+  /** The key was refused (nobody signed in, nothing to recall): a blank display and two beeps. */
+  z.object({ kind: z.literal('refused'), address: z.number().int().min(0).max(255) }),
+]);
+export type CallerShow = z.infer<typeof CallerShow>;
+
 export const EnrollStep = z.enum(['press', 'lift', 'pressAgain']);
 export type EnrollStep = z.infer<typeof EnrollStep>;
 
@@ -311,6 +336,14 @@ export const BRIDGE_PARAMS = {
   'fingerprint.enroll': FingerprintEnrollParams,
   /** Ends a waiting identify or enroll with `cancelled`. */
   'fingerprint.cancel': NoParams,
+  /** Uploads the template stored at a page (after an enrolment, for the hall to keep). */
+  'fingerprint.readTemplate': FingerprintPage,
+  /** Stores a template the hall keeps into a page of this module. */
+  'fingerprint.writeTemplate': FingerprintTemplateWrite,
+  /** Empties the module's library (before loading the hall's library whole). */
+  'fingerprint.clear': NoParams,
+  'fingerprint.delete': FingerprintPage,
+  'caller.show': CallerShow,
   /** Starts polling the reader for cards; a card already on it is reported again. */
   'idcard.start': NoParams,
   'idcard.stop': NoParams,
@@ -326,6 +359,11 @@ export const BRIDGE_RESULTS = {
   'fingerprint.identify': FingerprintIdentifyOutcome,
   'fingerprint.enroll': FingerprintEnrollOutcome,
   'fingerprint.cancel': z.null(),
+  'fingerprint.readTemplate': z.object({ template: TemplateBase64 }),
+  'fingerprint.writeTemplate': z.null(),
+  'fingerprint.clear': z.null(),
+  'fingerprint.delete': z.null(),
+  'caller.show': z.null(),
   'idcard.start': z.null(),
   'idcard.stop': z.null(),
 } as const satisfies Record<BridgeMethod, z.ZodType>;
@@ -343,6 +381,13 @@ export interface TerminalBridge {
     identify(options?: FingerprintWait): Promise<BridgeReply<FingerprintIdentifyOutcome>>;
     enroll(params: FingerprintEnrollParams): Promise<BridgeReply<FingerprintEnrollOutcome>>;
     cancel(): Promise<BridgeReply<null>>;
+    readTemplate(params: FingerprintPage): Promise<BridgeReply<{ template: string }>>;
+    writeTemplate(params: FingerprintTemplateWrite): Promise<BridgeReply<null>>;
+    clear(): Promise<BridgeReply<null>>;
+    delete(params: FingerprintPage): Promise<BridgeReply<null>>;
+  };
+  caller: {
+    show(request: CallerShow): Promise<BridgeReply<null>>;
   };
   idcard: {
     start(): Promise<BridgeReply<null>>;

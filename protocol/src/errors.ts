@@ -33,6 +33,15 @@ export const ERROR_CODES = [
   'PLEDGE_TOO_LATE',
   'MATERIALS_OUTSTANDING',
   'STORAGE',
+  /** Nobody is signed in at the window a caller keypad or fingerprint belongs to. */
+  'NO_CLERK',
+  'ALREADY_RATED',
+  /** The ticket cannot be rated (not finished, or finished too long ago). */
+  'RATING_CLOSED',
+  /** The window's terminal is not connected, or did not answer in time. */
+  'TERMINAL_OFFLINE',
+  /** The fingerprint module could not enrol or identify (bad image, mismatch, no match, timeout). */
+  'FINGERPRINT_FAILED',
   /** Client side: no answer from the hall in time; the command may or may not have been done. */
   'UNREACHABLE',
   'INTERNAL',

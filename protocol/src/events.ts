@@ -21,11 +21,14 @@ import {
   ReferCaseRequest,
   ReturnCaseRequest,
 } from './cases';
+import { FingerprintEnrollOutcome, FingerprintIdentifyOutcome } from './devices';
 import type { Ack } from './errors';
+import type { Clerk } from './hall';
 import { Id } from './hall';
 import { IdCardInput } from './id-card';
 import { CheckInRequest, DeviceReportRequest, type KioskLookup, KioskLookupRequest, ReprintRequest } from './kiosk';
 import { QueueSnapshot, QueueSummary, WindowView } from './queue';
+import { AppealRequest, type RatingView, type RectificationView, SubmitRatingRequest } from './ratings';
 import { BusinessDay, KioskPriorityClass, PriorityClass, Ticket } from './ticket';
 
 /** Terminal roles; a clerk connects with a session, the others with a terminal token. */
@@ -85,6 +88,52 @@ export const SyncRequest = z.object({ lastSeq: z.number().int().min(0) });
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
 export const SpecialIssueRequest = IssueTicketRequest.extend({ priority: PriorityClass.optional() });
+
+/**
+ * A key of the window's caller keypad, sent by the window's terminal (which owns the bus):
+ * the server acts as the clerk signed in at that window. Only the key travels, never a
+ * clerk command, so the citizen-facing pad gains no clerk powers.
+ */
+export const WindowKey = z.enum(['call', 'recall', 'pause', 'requestRating']);
+export type WindowKey = z.infer<typeof WindowKey>;
+export const WindowKeyRequest = z.object({ key: WindowKey }).strict();
+export type WindowKeyRequest = z.infer<typeof WindowKeyRequest>;
+
+/** A fingerprint template as the module uploads it (base64 of its character file). */
+export const FingerprintTemplate = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+  .max(4096);
+
+/** The window's terminal reports the enrolment the hall asked for. */
+export const FingerprintEnrolledReport = z
+  .object({ jobId: Id, outcome: FingerprintEnrollOutcome, template: FingerprintTemplate.optional() })
+  .strict();
+export type FingerprintEnrolledReport = z.infer<typeof FingerprintEnrolledReport>;
+
+/** A finger identified on the window's module: a punch, or the answer to a sign-in request. */
+export const FingerprintIdentifiedReport = z
+  .object({ requestId: Id.optional(), outcome: FingerprintIdentifyOutcome })
+  .strict();
+export type FingerprintIdentifiedReport = z.infer<typeof FingerprintIdentifiedReport>;
+
+export const TemplateEntry = z.object({ pageId: z.number().int().min(0).max(65_535), template: FingerprintTemplate });
+export type TemplateEntry = z.infer<typeof TemplateEntry>;
+
+/** What the window's fingerprint module must hold: put these pages, empty those. */
+export const TemplatesEvent = z.object({ put: z.array(TemplateEntry), removed: z.array(z.number().int().min(0)) });
+export type TemplatesEvent = z.infer<typeof TemplatesEvent>;
+
+/** Server → the window's terminal: enrol a clerk's finger into this page of the module. */
+export const EnrolFingerEvent = z.object({ jobId: Id, pageId: z.number().int().min(0), clerkName: z.string() });
+export type EnrolFingerEvent = z.infer<typeof EnrolFingerEvent>;
+
+/** Server → the window's terminal: a clerk wants to sign in here by fingerprint; scan and report. */
+export const IdentifyFingerEvent = z.object({ requestId: Id, timeoutMs: z.number().int().min(500).max(60_000) });
+export type IdentifyFingerEvent = z.infer<typeof IdentifyFingerEvent>;
+
+/** Who a punch identified, for the pad to greet. */
+export type PunchAck = { clerk: Pick<Clerk, 'id' | 'name'>; at: number; signedIn: boolean };
 
 // ---- server events (each carries the hall-wide seq) ----
 
@@ -167,6 +216,10 @@ export type ServerToClientEvents = { [K in LoggedEventName]: (payload: LoggedEve
    * them to the view; do not announce replayed calls again.
    */
   'hall:replay': (payload: ReplayEvent) => void;
+  /** To window terminals: the fingerprint templates their modules must hold. */
+  'fingerprint:templates': (payload: TemplatesEvent) => void;
+  'fingerprint:enrol': (payload: EnrolFingerEvent) => void;
+  'fingerprint:identify': (payload: IdentifyFingerEvent) => void;
 };
 
 export type SyncAck = Ack<{ mode: 'events'; events: LoggedEvent[] } | { mode: 'snapshot'; snapshot: QueueSnapshot }>;
@@ -208,6 +261,15 @@ export interface ClientToServerEvents {
   'case:list': Cmd<ListCasesRequest, { cases: CaseListEntry[] }>;
   'case:notice': Cmd<CaseNoticeRequest, CaseNoticeResponse>;
   'case:progress': Cmd<CaseProgressRequest, { cases: CaseProgress[] }>;
+  'rating:submit': Cmd<SubmitRatingRequest, { rating: RatingView; rectificationId: string | null }>;
+  /** The pad's prompt ran out: 未评价 is recorded (never a default rating); the phone page stays open. */
+  'rating:expire': Cmd<TicketRef>;
+  'window:key': Cmd<WindowKeyRequest, { window: WindowView; ticket: Ticket | null; waiting: number }>;
+  'fingerprint:enrolled': Cmd<FingerprintEnrolledReport>;
+  'fingerprint:identified': Cmd<FingerprintIdentifiedReport, PunchAck>;
+  /** Every template the hall keeps, for a module (re)loading its library. */
+  'fingerprint:library': Cmd<Record<string, never>, { templates: TemplateEntry[] }>;
+  'rectification:appeal': Cmd<AppealRequest, { rectification: RectificationView }>;
 }
 export type CommandName = keyof ClientToServerEvents;
 
@@ -247,6 +309,13 @@ export const COMMAND_SCHEMAS = {
   'case:list': ListCasesRequest,
   'case:notice': CaseNoticeRequest,
   'case:progress': CaseProgressRequest,
+  'rating:submit': SubmitRatingRequest,
+  'rating:expire': TicketRef,
+  'window:key': WindowKeyRequest,
+  'fingerprint:enrolled': FingerprintEnrolledReport,
+  'fingerprint:identified': FingerprintIdentifiedReport,
+  'fingerprint:library': z.object({}).strict(),
+  'rectification:appeal': AppealRequest,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** Which roles may send which command. */
@@ -285,4 +354,12 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'case:list': ['clerk'],
   'case:notice': ['clerk', 'admin'],
   'case:progress': ['kiosk'],
+  // The window's terminal: ratings, its keypad's keys and its fingerprint module; no clerk command.
+  'rating:submit': ['evaluator'],
+  'rating:expire': ['evaluator'],
+  'window:key': ['evaluator'],
+  'fingerprint:enrolled': ['evaluator'],
+  'fingerprint:identified': ['evaluator'],
+  'fingerprint:library': ['evaluator'],
+  'rectification:appeal': ['clerk'],
 };

@@ -1,4 +1,5 @@
 export * from './appointments';
+export * from './attendance';
 export * from './calendar';
 export * from './cases';
 export * from './devices';
@@ -10,6 +11,7 @@ export * from './id-card';
 export * from './kiosk';
 export * from './personal-data';
 export * from './queue';
+export * from './ratings';
 export * from './rest';
 export * from './rules';
 export * as zhCN from './strings/zh-CN';

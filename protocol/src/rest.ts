@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Bundle } from './cases';
 import { Category, Clerk, Department, Id, ServiceItem, Window } from './hall';
 import { WindowView } from './queue';
+import { RatingRules } from './ratings';
 import { BusinessDay, TicketStatus } from './ticket';
 
 export const HealthResponse = z.object({
@@ -25,6 +26,10 @@ export const PublicConfig = z.object({
   clerks: z.array(Clerk),
   /** 一件事 bundles a window may open one case for. */
   bundles: z.array(Bundle).optional(),
+  /** The rating scale and the pad's wait, for every window's pad. */
+  ratings: RatingRules,
+  /** The hall's complaint line (监督电话), shown on the window pads. */
+  complaintPhone: z.string(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

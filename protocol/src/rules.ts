@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AttendanceRules, DEFAULT_ATTENDANCE_RULES } from './attendance';
 import { IssuingHours } from './hours';
+import { DEFAULT_RATING_RULES, RatingRules } from './ratings';
 import { PRIORITY_CLASSES, type PriorityClass } from './ticket';
 
 /** The hall's stock hours: mornings and afternoons of working days, stopping 15 minutes before the windows. */
@@ -77,6 +79,12 @@ export const QueueRules = z.object({
   /** Reprints of an open ticket a holder may ask for at a kiosk (lost or unreadable slip). */
   maxReprints: z.number().int().min(0).max(10).default(2),
   appointments: AppointmentRules.default(() => DEFAULT_APPOINTMENT_RULES),
+  /** The hall's complaint line (监督电话, e.g. 12345), shown beside each clerk on the window pads. */
+  complaintPhone: z.string().max(40).default('12345'),
+  /** 好差评: the scale, the pad's wait, the rectification deadline. */
+  ratings: RatingRules.default(() => DEFAULT_RATING_RULES),
+  /** Clerk attendance: seasonal hours, grace, lunch, leaders' days in the hall. */
+  attendance: AttendanceRules.default(() => DEFAULT_ATTENDANCE_RULES),
 });
 export type QueueRules = z.infer<typeof QueueRules>;
 
@@ -104,4 +112,7 @@ export const DEFAULT_RULES: QueueRules = {
   issuingHours: DEFAULT_ISSUING_HOURS,
   maxReprints: 2,
   appointments: DEFAULT_APPOINTMENT_RULES,
+  complaintPhone: '12345',
+  ratings: DEFAULT_RATING_RULES,
+  attendance: DEFAULT_ATTENDANCE_RULES,
 };

@@ -35,6 +35,8 @@ import {
   PRIORITY_CLASSES,
   QueueChangedEvent,
   QueueSnapshot,
+  RatingView,
+  RectificationView,
   type Role,
   Ticket,
   TicketCalledEvent,
@@ -280,7 +282,7 @@ function checkSuccess(name: CommandName, ack: any): void {
   } else if (name === 'appointment:checkIn') {
     IssuedTicket.parse(ack.ticket);
     AppointmentView.parse(ack.appointment);
-  } else if (name === 'terminal:devices') {
+  } else if (name === 'terminal:devices' || name === 'rating:expire' || name === 'fingerprint:enrolled') {
     assert.deepEqual(ack, { ok: true });
   } else if (name === 'case:list') {
     CaseListEntry.array().parse(ack.cases);
@@ -290,6 +292,18 @@ function checkSuccess(name: CommandName, ack: any): void {
     CaseNoticeResponse.parse(ack);
   } else if (name.startsWith('case:')) {
     CaseDetail.parse(ack.case);
+  } else if (name === 'rating:submit') {
+    RatingView.parse(ack.rating);
+  } else if (name === 'window:key') {
+    WindowView.parse(ack.window);
+    if (ack.ticket !== null) Ticket.parse(ack.ticket);
+    assert.equal(typeof ack.waiting, 'number');
+  } else if (name === 'fingerprint:identified') {
+    assert.equal(typeof ack.clerk.name, 'string');
+  } else if (name === 'fingerprint:library') {
+    assert.ok(Array.isArray(ack.templates));
+  } else if (name === 'rectification:appeal') {
+    RectificationView.parse(ack.rectification);
   } else if (ack.mode === 'snapshot') {
     QueueSnapshot.parse(ack.snapshot);
   } else {

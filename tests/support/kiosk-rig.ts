@@ -54,7 +54,20 @@ export async function enrolKiosk(
   adminToken: string,
   agent: RunningAgent & { token: string },
 ) {
-  const res = await fetch(`${hallUrl}/api/admin/terminals/kiosk-1/enrolment-code`, {
+  await enrolTerminal(page, hallUrl, adminToken, agent, 'kiosk-1', '/kiosk/');
+  await page.waitForSelector('.tiles');
+}
+
+/** Opens a terminal's page (e.g. /kiosk/) and enrols it as `terminalId` with a fresh one-time code. */
+export async function enrolTerminal(
+  page: Page,
+  hallUrl: string,
+  adminToken: string,
+  agent: RunningAgent & { token: string },
+  terminalId: string,
+  path: string,
+) {
+  const res = await fetch(`${hallUrl}/api/admin/terminals/${terminalId}/enrolment-code`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}` },
   });
@@ -64,11 +77,10 @@ export async function enrolKiosk(
     agent: agent.urls.bridge.split('?')[0] as string,
     agentToken: agent.token,
   });
-  await page.goto(`${hallUrl}/kiosk/#${fragment}`);
+  await page.goto(`${hallUrl}${path}#${fragment}`);
   await page.fill('#enrol-pin', '135790');
   await page.fill('#enrol-pin-again', '135790');
   await page.click('button[type=submit]');
-  await page.waitForSelector('.tiles');
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

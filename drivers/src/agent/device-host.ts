@@ -100,6 +100,38 @@ export class DeviceHost implements TerminalBridge {
       for (const flow of this.flows) flow.abort();
       return { ok: true, result: null };
     },
+    readTemplate: ({ pageId }) =>
+      this.use('fingerprint', this.scanner, async (scanner) => {
+        const template = Buffer.from(await scanner.readTemplate(pageId)).toString('base64');
+        this.log(`fingerprint: template of page ${pageId} read`);
+        return { template };
+      }),
+    writeTemplate: ({ pageId, template }) =>
+      this.use('fingerprint', this.scanner, async (scanner) => {
+        await scanner.writeTemplate(pageId, Buffer.from(template, 'base64'));
+        this.log(`fingerprint: template written to page ${pageId}`);
+        return null;
+      }),
+    clear: () =>
+      this.use('fingerprint', this.scanner, async (scanner) => {
+        await scanner.clear();
+        this.log('fingerprint: library cleared');
+        return null;
+      }),
+    delete: ({ pageId }) =>
+      this.use('fingerprint', this.scanner, async (scanner) => {
+        await scanner.delete(pageId);
+        this.log(`fingerprint: page ${pageId} deleted`);
+        return null;
+      }),
+  };
+  readonly caller: TerminalBridge['caller'] = {
+    show: (request) =>
+      this.use('callerBus', this.bus, async (bus) => {
+        if (request.kind === 'refused') await bus.showRefused(request.address);
+        else await bus.show(request.address, { ticket: request.ticket, waiting: request.waiting });
+        return null;
+      }),
   };
   readonly idcard: TerminalBridge['idcard'] = {
     start: () =>

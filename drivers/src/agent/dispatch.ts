@@ -28,6 +28,11 @@ const CALLS: Calls = {
   'fingerprint.identify': (bridge, options) => bridge.fingerprint.identify(options),
   'fingerprint.enroll': (bridge, params) => bridge.fingerprint.enroll(params),
   'fingerprint.cancel': (bridge) => bridge.fingerprint.cancel(),
+  'fingerprint.readTemplate': (bridge, params) => bridge.fingerprint.readTemplate(params),
+  'fingerprint.writeTemplate': (bridge, params) => bridge.fingerprint.writeTemplate(params),
+  'fingerprint.clear': (bridge) => bridge.fingerprint.clear(),
+  'fingerprint.delete': (bridge, params) => bridge.fingerprint.delete(params),
+  'caller.show': (bridge, request) => bridge.caller.show(request),
   'idcard.start': (bridge) => bridge.idcard.start(),
   'idcard.stop': (bridge) => bridge.idcard.stop(),
 };

@@ -26,6 +26,22 @@ export class FakeBridge implements TerminalBridge {
       return { ok: true, result: { kind: 'enrolled', pageId: params.pageId } };
     },
     cancel: async () => ({ ok: true, result: null }),
+    readTemplate: async (params) => {
+      this.calls.push({ method: 'fingerprint.readTemplate', params });
+      return { ok: true, result: { template: 'AAAA' } };
+    },
+    writeTemplate: async (params) => {
+      this.calls.push({ method: 'fingerprint.writeTemplate', params });
+      return { ok: true, result: null };
+    },
+    clear: async () => ({ ok: true, result: null }),
+    delete: async () => ({ ok: true, result: null }),
+  };
+  readonly caller: TerminalBridge['caller'] = {
+    show: async (request) => {
+      this.calls.push({ method: 'caller.show', params: request });
+      return { ok: true, result: null };
+    },
   };
   readonly idcard: TerminalBridge['idcard'] = {
     start: async () => {

@@ -97,6 +97,25 @@ export class CallerBus {
     return this.send(encodeFrame(displayFrame(address, { waiting: count }), { checksum: this.checksum }));
   }
 
+  /** The ticket at the window (its last three digits; blank when none) and the waiting count, in one frame. */
+  show(address: number, shown: { ticket: string | null; waiting: number }): Promise<void> {
+    return this.send(
+      encodeFrame(
+        displayFrame(address, { waiting: shown.waiting, ...(shown.ticket ? { ticket: shown.ticket } : {}) }),
+        {
+          checksum: this.checksum,
+        },
+      ),
+    );
+  }
+
+  /** A refused key: the display goes blank and the keypad beeps twice, so the clerk notices. */
+  async showRefused(address: number): Promise<void> {
+    await this.send(encodeFrame(displayFrame(address, {}), { checksum: this.checksum }));
+    await this.beep(address);
+    await this.beep(address);
+  }
+
   beep(address: number): Promise<void> {
     return this.send(encodeFrame(beepFrame(address), { checksum: this.checksum }));
   }

@@ -233,6 +233,9 @@ export const Instruction = {
   search: 0x04,
   regModel: 0x05,
   store: 0x06,
+  loadChar: 0x07,
+  upChar: 0x08,
+  downChar: 0x09,
   deletChar: 0x0c,
   empty: 0x0d,
   readSysPara: 0x0f,
@@ -249,7 +252,8 @@ export type Command =
   | { name: 'genImg' | 'match' | 'regModel' | 'empty' | 'readSysPara' | 'templateNum' }
   | { name: 'img2Tz'; buffer: number }
   | { name: 'search' | 'highSpeedSearch'; buffer: number; startPage: number; pageCount: number }
-  | { name: 'store'; buffer: number; pageId: number }
+  | { name: 'store' | 'loadChar'; buffer: number; pageId: number }
+  | { name: 'upChar' | 'downChar'; buffer: number }
   | { name: 'deletChar'; pageId: number; count: number }
   | { name: 'vfyPwd'; password: number };
 
@@ -278,6 +282,13 @@ export const commands = {
   regModel: () => Uint8Array.of(Instruction.regModel),
   store: (buffer: CharBuffer, pageId: number) =>
     Uint8Array.of(Instruction.store, bufferArg(buffer), ...u16('pageId', pageId)),
+  /** Library page → feature buffer, e.g. to upload an enrolled template. */
+  loadChar: (buffer: CharBuffer, pageId: number) =>
+    Uint8Array.of(Instruction.loadChar, bufferArg(buffer), ...u16('pageId', pageId)),
+  /** Feature buffer → host: the ack is followed by data packets and an end packet. */
+  upChar: (buffer: CharBuffer) => Uint8Array.of(Instruction.upChar, bufferArg(buffer)),
+  /** Host → feature buffer: after the ack the host sends data packets and an end packet. */
+  downChar: (buffer: CharBuffer) => Uint8Array.of(Instruction.downChar, bufferArg(buffer)),
   deletChar: (pageId: number, count = 1) =>
     Uint8Array.of(Instruction.deletChar, ...u16('pageId', pageId), ...u16('count', count)),
   empty: () => Uint8Array.of(Instruction.empty),
@@ -293,6 +304,25 @@ export const commands = {
     searchPayload(Instruction.highSpeedSearch, buffer, startPage, pageCount),
   templateNum: () => Uint8Array.of(Instruction.templateNum),
 };
+
+/** A template (character file) as R30x modules move it: 512 bytes (two 256-byte feature halves). */
+export const TEMPLATE_SIZE = 512;
+
+/**
+ * Bytes as a module moves them after UpChar / DownChar: data packets of `packetSize` bytes,
+ * the last one as an end packet. No packet of the sequence is acknowledged.
+ */
+export function dataPackets(bytes: Uint8Array, packetSize: number, address: number = DEFAULT_ADDRESS): Uint8Array[] {
+  if (bytes.length === 0) throw new R30xError('badArgument', 'no data to send');
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += packetSize) {
+    const last = at + packetSize >= bytes.length;
+    out.push(
+      encodePacket({ address, pid: last ? PacketId.end : PacketId.data, payload: bytes.subarray(at, at + packetSize) }),
+    );
+  }
+  return out;
+}
 
 export function commandPacket(payload: Uint8Array, address: number = DEFAULT_ADDRESS): Uint8Array {
   return encodePacket({ address, pid: PacketId.command, payload });
@@ -316,6 +346,9 @@ const COMMAND_SIZES: Record<InstructionName, number> = {
   search: 6,
   regModel: 1,
   store: 4,
+  loadChar: 4,
+  upChar: 2,
+  downChar: 2,
   deletChar: 5,
   empty: 1,
   readSysPara: 1,
@@ -346,7 +379,11 @@ export function decodeCommand(payload: Uint8Array): Command {
     case 'highSpeedSearch':
       return { name, buffer: view.getUint8(1), startPage: view.getUint16(2), pageCount: view.getUint16(4) };
     case 'store':
+    case 'loadChar':
       return { name, buffer: view.getUint8(1), pageId: view.getUint16(2) };
+    case 'upChar':
+    case 'downChar':
+      return { name, buffer: view.getUint8(1) };
     case 'deletChar':
       return { name, pageId: view.getUint16(1), count: view.getUint16(3) };
     case 'vfyPwd':

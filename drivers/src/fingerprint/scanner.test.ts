@@ -289,3 +289,30 @@ test('an idle module that stops answering is noticed by the probe and comes back
     assert.equal(await r.scanner.count(), 0);
   });
 });
+
+test('templates: read from the module that enrolled the finger, written into another, which then knows it', async () => {
+  await withRig({}, async (a) => {
+    a.sim.storeTemplate(4, 'clerk-li');
+    const template = await a.scanner.readTemplate(4);
+    assert.equal(template.length, 512);
+    assert.deepEqual(
+      a.sim.received.slice(-2).map((c) => c.name),
+      ['loadChar', 'upChar'],
+    );
+    await assert.rejects(
+      a.scanner.readTemplate(5),
+      (e) => e instanceof FingerprintRejectedError && e.code === 'templateReadFailed',
+    );
+    await withRig({}, async (b) => {
+      await b.scanner.writeTemplate(9, template);
+      assert.equal(b.sim.library().get(9), 'clerk-li');
+      b.sim.pressFinger('clerk-li');
+      assert.deepEqual(await b.scanner.identify({ timeoutMs: 1000 }), { kind: 'match', pageId: 9, score: 150 });
+      // Bytes that are no template leave the buffer empty: Store refuses, nothing is stored.
+      const garbage = new Uint8Array(512).fill(0x5a);
+      await assert.rejects(b.scanner.writeTemplate(10, garbage), FingerprintRejectedError);
+      assert.equal(b.sim.library().has(10), false);
+      await assert.rejects(b.scanner.writeTemplate(11, template.subarray(0, 100)), R30xError);
+    });
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * A fingerprint module (R30x / AS608) for clerk sign-in: identify a finger against the module's
- * own template library, enrol with two presses, delete, clear and count. The hall maps the
- * library's page ids to clerks; no fingerprint data leaves the module.
+ * own template library, enrol with two presses, read and write templates, delete, clear and
+ * count. The hall maps the library's page ids to clerks and keeps each template (sealed) to
+ * load it into its other modules; templates go nowhere else.
  */
 import type { DeviceStatus, EnrollStep } from '@yimen/protocol';
 import { DeviceSupervisor, type OpenScope } from '../transport/supervisor';
@@ -21,6 +22,7 @@ import {
   instructionName,
   R30xError,
   type SystemParameters,
+  TEMPLATE_SIZE,
 } from './r30x-codec';
 
 export interface FingerprintScannerOptions {
@@ -192,10 +194,7 @@ export class FingerprintScanner {
     };
     return this.fingerFlows.run(async () => {
       // Checked before the clerk presses anything, not after two presses at Store.
-      const capacity = this.capacity();
-      if (!Number.isInteger(pageId) || pageId < 0 || pageId >= capacity) {
-        throw new R30xError('badArgument', `page id ${pageId} outside 0..${capacity - 1}`);
-      }
+      this.checkPage(pageId);
       const first = await capture('press', 1);
       if (first) return first;
       progress('lift');
@@ -208,6 +207,34 @@ export class FingerprintScanner {
       this.expectOk('regModel', model);
       this.expectOk('store', await this.command(commands.store(1, pageId)));
       return { kind: 'enrolled', pageId };
+    });
+  }
+
+  /** The template stored at `pageId`, as the module uploads it (to keep it in the hall). */
+  readTemplate(pageId: number): Promise<Uint8Array> {
+    return this.fingerFlows.run(async () => {
+      this.checkPage(pageId);
+      this.expectOk('loadChar', await this.command(commands.loadChar(1, pageId)));
+      const { ack, data } = await this.exclusive((link) => link.requestData(commands.upChar(1)));
+      this.expectOk('upChar', ack);
+      if (data.length !== TEMPLATE_SIZE) {
+        throw new DeviceError('protocol', `fingerprint: upChar gave ${data.length} bytes, expected ${TEMPLATE_SIZE}`);
+      }
+      return data;
+    });
+  }
+
+  /** Stores a template the hall keeps into `pageId`, so a finger enrolled elsewhere is known here. */
+  writeTemplate(pageId: number, template: Uint8Array): Promise<void> {
+    return this.fingerFlows.run(async () => {
+      this.checkPage(pageId);
+      if (template.length !== TEMPLATE_SIZE) {
+        throw new R30xError('badArgument', `a template has ${TEMPLATE_SIZE} bytes, got ${template.length}`);
+      }
+      const packetSize = this.parameters?.packetSize ?? 128;
+      const ack = await this.exclusive((link) => link.sendData(commands.downChar(1), template, packetSize));
+      this.expectOk('downChar', ack);
+      this.expectOk('store', await this.command(commands.store(1, pageId)));
     });
   }
 
@@ -231,6 +258,28 @@ export class FingerprintScanner {
   async close(): Promise<void> {
     if (this.probeTimer) clearInterval(this.probeTimer);
     await this.supervisor.stop();
+  }
+
+  private checkPage(pageId: number): void {
+    const capacity = this.capacity();
+    if (!Number.isInteger(pageId) || pageId < 0 || pageId >= capacity) {
+      throw new R30xError('badArgument', `page id ${pageId} outside 0..${capacity - 1}`);
+    }
+  }
+
+  /** Runs a multi-packet exchange with the link to itself, queued like a single command. */
+  private exclusive<T>(run: (link: R30xLink) => Promise<T>): Promise<T> {
+    this.inFlight++;
+    return this.commandQueue
+      .run(() => {
+        const link = this.link;
+        if (!link) throw new DeviceError('absent', 'fingerprint: module not ready');
+        return run(link);
+      })
+      .finally(() => {
+        this.inFlight--;
+        this.lastActivity = Date.now();
+      });
   }
 
   /** Library size from the last handshake. */

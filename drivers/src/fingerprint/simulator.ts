@@ -13,13 +13,46 @@ import {
   DEFAULT_ADDRESS,
   DEFAULT_BAUD_RATE,
   DEFAULT_PASSWORD,
+  dataPackets,
   decodeCommand,
   PacketId,
   R30xStreamParser,
   searchReplyData,
   systemParametersData,
+  TEMPLATE_SIZE,
   u16Data,
 } from './r30x-codec';
+
+const TEMPLATE_MAGIC = [0x59, 0x4d, 0x46, 0x50]; // "YMFP"
+
+/**
+ * A simulated finger's template: a marker, the finger id, and filler derived from the id, so
+ * each finger has its own 512 bytes and a module can tell the finger from them again.
+ */
+export function simulatedTemplate(fingerId: string): Uint8Array {
+  const id = new TextEncoder().encode(fingerId);
+  if (id.length > TEMPLATE_SIZE - 6) throw new RangeError('finger id too long');
+  const out = new Uint8Array(TEMPLATE_SIZE);
+  out.set(TEMPLATE_MAGIC);
+  out[4] = id.length >> 8;
+  out[5] = id.length & 0xff;
+  out.set(id, 6);
+  let x = id.reduce((h, b) => (h * 31 + b) >>> 0, 7);
+  for (let i = 6 + id.length; i < TEMPLATE_SIZE; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** The finger a simulated template stands for, or null for bytes that are not one. */
+export function fingerOfTemplate(bytes: Uint8Array): string | null {
+  if (bytes.length !== TEMPLATE_SIZE || TEMPLATE_MAGIC.some((b, i) => bytes[i] !== b)) return null;
+  const length = ((bytes[4] as number) << 8) | (bytes[5] as number);
+  const id = new TextDecoder().decode(bytes.subarray(6, 6 + length));
+  const expected = simulatedTemplate(id);
+  return expected.every((b, i) => bytes[i] === b) ? id : null;
+}
 
 export interface FingerprintSimulatorOptions {
   address?: number;
@@ -62,6 +95,8 @@ export class FingerprintSimulator {
   private image: Finger | null = null;
   private readonly buffers: [string | null, string | null] = [null, null];
   private verified = false;
+  /** DownChar in progress: the buffer the data packets fill, and what came so far. */
+  private download: { buffer: number; chunks: number[] } | null = null;
   private faults: SimulatorFault[] = [];
   private readonly end: DeviceEnd;
   /** Every command received, in order, for tests to inspect. */
@@ -84,6 +119,7 @@ export class FingerprintSimulator {
   /** Closes the device end, like unplugging it. The library survives, as flash does. */
   async stop(): Promise<void> {
     this.verified = false;
+    this.download = null;
     this.image = null;
     this.buffers[0] = this.buffers[1] = null;
     await this.end.close();
@@ -118,7 +154,12 @@ export class FingerprintSimulator {
         continue;
       }
       const { packet } = item;
-      if (packet.pid !== PacketId.command || packet.address !== this.address) continue;
+      if (packet.address !== this.address) continue;
+      if (this.download && (packet.pid === PacketId.data || packet.pid === PacketId.end)) {
+        this.receiveData(packet.pid, packet.payload);
+        continue;
+      }
+      if (packet.pid !== PacketId.command) continue;
       let command: Command;
       try {
         command = decodeCommand(packet.payload);
@@ -129,7 +170,24 @@ export class FingerprintSimulator {
       this.received.push(command);
       const [key, data] = this.execute(command);
       this.reply(confirmationCode(key), data);
+      if (command.name === 'upChar' && key === 'ok') this.upload(command.buffer);
+      if (command.name === 'downChar' && key === 'ok') this.download = { buffer: command.buffer, chunks: [] };
     }
+  }
+
+  /** UpChar: the buffer's template follows the ack as data packets. */
+  private upload(buffer: number): void {
+    const finger = this.bufferContent(buffer) as string;
+    for (const packet of dataPackets(simulatedTemplate(finger), PACKET_SIZE, this.address)) this.end.send(packet);
+  }
+
+  private receiveData(pid: number, payload: Uint8Array): void {
+    const download = this.download as { buffer: number; chunks: number[] };
+    download.chunks.push(...payload);
+    if (pid !== PacketId.end) return;
+    this.download = null;
+    // Bytes that are no template of ours leave the buffer empty: Store then fails as on a module.
+    this.buffers[download.buffer - 1] = fingerOfTemplate(Uint8Array.from(download.chunks));
   }
 
   private execute(command: Command): [Exclude<ConfirmationKey, 'unknown'>, Uint8Array?] {
@@ -165,6 +223,21 @@ export class FingerprintSimulator {
       case 'search':
       case 'highSpeedSearch':
         return this.search(command.buffer, command.startPage, command.pageCount);
+      case 'loadChar': {
+        if (command.buffer !== 1 && command.buffer !== 2) return ['packetError'];
+        if (command.pageId >= this.capacity) return ['badPageId'];
+        const finger = this.templates.get(command.pageId);
+        if (finger === undefined) return ['templateReadFailed'];
+        this.buffers[command.buffer - 1] = finger;
+        return ['ok'];
+      }
+      case 'upChar': {
+        const finger = this.bufferContent(command.buffer);
+        if (finger === undefined) return ['packetError'];
+        return [finger === null ? 'uploadFeatureFailed' : 'ok'];
+      }
+      case 'downChar':
+        return [command.buffer === 1 || command.buffer === 2 ? 'ok' : 'packetError'];
       case 'deletChar': {
         if (command.pageId + command.count > this.capacity) return ['deleteFailed'];
         for (let page = command.pageId; page < command.pageId + command.count; page++) this.templates.delete(page);

@@ -26,6 +26,7 @@ import { ConfigRepo, type HallConfig } from '../store/config-repo';
 import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
 import { QueueRepo } from '../store/queue-repo';
+import { RatingRepo } from '../store/rating-repo';
 import { hashPassword, hashToken, newSecret, verifyPassword } from './credentials';
 import { holderFacts } from './holder';
 import { timeOrderedIds } from './ticket-ids';
@@ -78,6 +79,7 @@ export class HallService {
   private readonly queue: QueueRepo;
   private readonly auth: AuthRepo;
   private readonly log: EventLog;
+  private readonly served: RatingRepo;
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly listeners = new Set<(event: LoggedEvent) => void>();
@@ -99,6 +101,7 @@ export class HallService {
     this.queue = new QueueRepo(db);
     this.auth = new AuthRepo(db);
     this.log = new EventLog(db);
+    this.served = new RatingRepo(db);
     this.config = this.configRepo.load();
     this.clerks = new Map(this.config.clerks.map((c) => [c.id, c]));
     const businessDay =
@@ -281,8 +284,15 @@ export class HallService {
     return this.ticketReply(this.run((s) => domain.start(s, ticketId, actor, this.now())));
   }
 
+  /** Who served the ticket is kept with it, for the rating that may follow (on the pad or days later by phone). */
   finish(actor: ClerkActor, ticketId: string): TicketReply {
-    return this.ticketReply(this.run((s) => domain.finish(s, ticketId, actor, this.now())));
+    const now = this.now();
+    return this.ticketReply(
+      this.run(
+        (s) => domain.finish(s, ticketId, actor, now),
+        () => this.served.recordServed({ ticketId, clerkId: actor.clerkId, windowId: actor.windowId, finishedAt: now }),
+      ),
+    );
   }
 
   hold(actor: ClerkActor, ticketId: string): TicketReply {
@@ -332,6 +342,20 @@ export class HallService {
     this.loginFailures.delete(staffNo);
     const clerk = this.clerks.get(creds.id);
     if (!clerk) return failure('UNAUTHORIZED', '工号或密码错误');
+    return this.openSession(clerk.id, windowId);
+  }
+
+  /**
+   * Signs in a clerk whose identity another factor proved (a fingerprint on the window's
+   * module); `alsoInTransaction` records that proof (the punch) with the session.
+   */
+  openSession(
+    clerkId: string,
+    windowId: string,
+    alsoInTransaction?: () => void,
+  ): Reply<{ session: string; clerk: Clerk; window: WindowView }> {
+    const clerk = this.clerks.get(clerkId);
+    if (!clerk) return failure('NOT_FOUND', '没有这位工作人员');
     if (!this.state.windows.has(windowId)) return failure('NOT_FOUND', '没有这个窗口');
     const session = newSecret();
     const now = this.now();
@@ -340,10 +364,15 @@ export class HallService {
       () => {
         this.auth.revokeSessionsFor(clerk.id, windowId, now);
         this.auth.addSession(hashToken(session), clerk.id, windowId, now);
+        alsoInTransaction?.();
       },
     );
     if (!result.ok) return result;
     return { ok: true, session, clerk, window: domain.toWindowView(result.reply) };
+  }
+
+  clerk(clerkId: string): Clerk | null {
+    return this.clerks.get(clerkId) ?? null;
   }
 
   logout(session: string): Reply<object> {
@@ -418,6 +447,12 @@ export class HallService {
           ? window.number
           : null,
     };
+  }
+
+  /** A ticket of any day by its status page's token. */
+  ticketByStatusToken(token: string): TicketRecord | null {
+    const stored = this.queue.byStatusToken(token);
+    return stored ? (this.state.tickets.get(stored.id) ?? stored) : null;
   }
 
   /** Where phones reach the hall: the base of status and guide links. */

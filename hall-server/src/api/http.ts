@@ -24,6 +24,11 @@ const HTTP_STATUS: Partial<Record<ErrorBody['code'], number>> = {
   DISHONESTY_LISTED: 403,
   PLEDGE_TOO_LATE: 409,
   MATERIALS_OUTSTANDING: 409,
+  NO_CLERK: 409,
+  ALREADY_RATED: 409,
+  RATING_CLOSED: 409,
+  TERMINAL_OFFLINE: 503,
+  FINGERPRINT_FAILED: 422,
 };
 
 export const httpStatus = (code: ErrorBody['code']): number => HTTP_STATUS[code] ?? 500;

@@ -3,12 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { HallService } from './hall-service';
 import { httpStatus, sendError } from './http';
-import { renderStatusPage } from './status-page';
 
-const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const LogoutRequest = z.object({ session: z.string().min(16).max(200) });
 
-/** REST: health, public config, queue snapshot, clerk login/logout, the ticket status page. */
+/** REST: health, public config, queue snapshot, clerk login/logout, the ticket status (the page itself: rating-routes.ts). */
 export function registerRoutes(app: FastifyInstance, service: HallService, startedAt: number): void {
   const publicConfig = (): PublicConfig => ({
     hallName: service.config.hallName,
@@ -20,6 +19,8 @@ export function registerRoutes(app: FastifyInstance, service: HallService, start
     windows: [...service.config.windows],
     clerks: [...service.config.clerks],
     bundles: [...(service.config.bundles ?? [])],
+    ratings: service.config.rules.ratings,
+    complaintPhone: service.config.rules.complaintPhone,
   });
 
   app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
@@ -60,15 +61,5 @@ export function registerRoutes(app: FastifyInstance, service: HallService, start
     const view = token.success ? service.ticketStatus(token.data) : null;
     if (!view) return sendError(reply, 404, 'NOT_FOUND', zhCN.statusPage.notFound);
     return view;
-  });
-
-  app.get<{ Params: { token: string } }>('/t/:token', async (request, reply) => {
-    const token = Token.safeParse(request.params.token);
-    const view = token.success ? service.ticketStatus(token.data) : null;
-    return reply
-      .status(view ? 200 : 404)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(renderStatusPage(service.config.hallName, view));
   });
 }

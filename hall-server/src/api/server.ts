@@ -9,11 +9,13 @@ import { registerAppointmentRoutes } from './appointment-routes';
 import { registerCaseRoutes } from './case-routes';
 import type { HallService } from './hall-service';
 import { registerOpenApi } from './openapi';
+import { registerRatingRoutes } from './rating-routes';
 import { registerRoutes } from './rest';
 import { createServices, type HallServices } from './services';
 import { attachSocketHandlers, type HallIo } from './socket';
 import { registerTerminalFiles } from './terminal-files';
 import { registerTerminalRoutes } from './terminal-routes';
+import { registerWindowRoutes } from './window-routes';
 
 export interface HallServerOptions {
   readonly db: Db;
@@ -25,6 +27,8 @@ export interface HallServerOptions {
   readonly now?: () => number;
   /** Folders of the built terminal renderers; the repository's own when absent. */
   readonly terminalRoots?: Readonly<Record<string, string>>;
+  /** Where the clerks' photos are (served as /photos/<staff no>.png); none when absent. */
+  readonly photosDir?: string;
   /** The demo's links (terminals with their device agents); only a demo hall shows them. */
   readonly demo?: DemoInfo;
 }
@@ -77,8 +81,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   registerTerminalRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerCaseRoutes(app, services);
+  registerRatingRoutes(app, services);
+  registerWindowRoutes(app, services);
   registerOpenApi(app);
-  const files = await registerTerminalFiles(app, options.terminalRoots);
+  const files = await registerTerminalFiles(app, options.terminalRoots, options.photosDir);
   registerWebPages(app, services, options.demo ?? null, files);
   const io: HallIo = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   attachSocketHandlers(io, services);
@@ -90,6 +96,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const ticker = setInterval(() => {
     service.tick();
     services.appointments.sweepNoShows();
+    services.ratings.escalateOverdue();
   }, 30_000);
   ticker.unref();
 

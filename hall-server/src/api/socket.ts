@@ -125,6 +125,9 @@ function handlers({
   appointments,
   terminals,
   cases,
+  ratings,
+  windowKeys,
+  fingerprints,
 }: HallServices): Record<CommandName, Handler> {
   const clerk = (c: Client): ClerkActor => {
     if (c.role !== 'clerk') throw new Error('clerk command without clerk');
@@ -134,6 +137,7 @@ function handlers({
     if (c.role === 'clerk') throw new Error('terminal command without terminal');
     return c.terminalId;
   };
+  const windowOf = (c: Client): string | null => c.windowId;
   const actor = (c: Client): Actor => {
     if (c.role === 'clerk') return clerk(c);
     if (c.role === 'kiosk' || c.role === 'admin') return { role: c.role, terminalId: c.terminalId };
@@ -176,6 +180,14 @@ function handlers({
     'case:list': (c: Client, p: P<'case:list'>) => cases.list(clerk(c), p),
     'case:notice': (c: Client, p: P<'case:notice'>) => cases.notice(viewer(c), p.caseId, p.notice),
     'case:progress': (_c: Client, p: P<'case:progress'>) => cases.kioskProgress(p),
+    'rating:submit': (c: Client, p: P<'rating:submit'>) => ratings.fromPad(windowOf(c), p),
+    'rating:expire': (c: Client, p: P<'rating:expire'>) => ratings.expire(windowOf(c), p.ticketId),
+    'window:key': (c: Client, p: P<'window:key'>) => windowKeys.press(windowOf(c), p.key),
+    'fingerprint:enrolled': (c: Client, p: P<'fingerprint:enrolled'>) => fingerprints.reportEnrolment(terminalId(c), p),
+    'fingerprint:identified': (c: Client, p: P<'fingerprint:identified'>) =>
+      fingerprints.identified({ id: terminalId(c), windowId: c.windowId }, p),
+    'fingerprint:library': () => ({ ok: true, templates: fingerprints.library() }),
+    'rectification:appeal': (c: Client, p: P<'rectification:appeal'>) => ratings.appeal(clerk(c), p.caseId, p.note),
   };
   return h as Record<CommandName, Handler>;
 }
@@ -211,6 +223,14 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
   const table = handlers(services);
   // A terminal enrolled again has a new token: connections made with the old one end now.
   services.terminals.onTokenReplaced((terminalId) => io.in(terminalRoom(terminalId)).disconnectSockets(true));
+  services.fingerprints.attach({
+    async send(terminalId: string, event: 'fingerprint:enrol' | 'fingerprint:identify', payload: unknown) {
+      const sockets = await io.in(terminalRoom(terminalId)).fetchSockets();
+      for (const socket of sockets) (socket.emit as (e: string, p: unknown) => void)(event, payload);
+      return sockets.length > 0;
+    },
+    broadcastTemplates: (payload) => io.to(roleRoom('evaluator')).emit('fingerprint:templates', payload),
+  });
   service.onEvent((event) => {
     broadcast(io, event);
     dropEndedSessions(io, service, event).catch((error) => console.error(`[socket] session check failed: ${error}`));

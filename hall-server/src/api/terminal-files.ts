@@ -9,6 +9,7 @@ const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.
 /** Where each browser-mode terminal is served from, and the folder its Vite build writes. */
 export const TERMINAL_PAGES = {
   kiosk: { path: '/kiosk/', root: repo('kiosk/dist/renderer') },
+  evaluator: { path: '/evaluator/', root: repo('evaluator/dist/renderer') },
 } as const satisfies Record<string, { path: string; root: string }>;
 
 /** Shared assets: the voice clips the shell plays when no zh-CN speech voice exists. */
@@ -20,12 +21,14 @@ export interface TerminalFiles {
 }
 
 /**
- * Serves the terminals' built renderers (one folder each) and the shared voice clips. A
+ * Serves the terminals' built renderers (one folder each), the shared voice clips and the
+ * clerks' photos. A
  * terminal not built yet answers with a page that says how to build it, not a bare 404.
  */
 export async function registerTerminalFiles(
   app: FastifyInstance,
   roots: Readonly<Record<string, string>> = {},
+  photosDir?: string,
 ): Promise<TerminalFiles> {
   const built = new Map<string, string>();
   let first = true;
@@ -51,6 +54,15 @@ export async function registerTerminalFiles(
     });
     first = false;
     built.set(name, page.path);
+  }
+  if (photosDir && existsSync(photosDir)) {
+    // Photos change when staff do: revalidated, not cached for a year.
+    await app.register(fastifyStatic, {
+      root: photosDir,
+      prefix: '/photos/',
+      decorateReply: first,
+      setHeaders: (res) => res.header('cache-control', 'no-cache'),
+    });
   }
   return { pathFor: (role) => built.get(role) ?? null };
 }

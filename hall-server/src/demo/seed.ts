@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_RULES } from '@yimen/protocol';
+import { DEFAULT_ATTENDANCE_RULES, DEFAULT_RULES } from '@yimen/protocol';
 import { type Credentials, type GreenCardSpec, provisionHall, type TerminalSpec } from '../api/provision';
 import { ALWAYS_OPEN } from '../domain';
 import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
+import { writeAvatars } from './avatars';
 import { DEMO_HALL } from './demo-hall';
 
 /** The demo's terminals: three kiosks, two hall displays, an admin, an evaluator per window. */
@@ -42,10 +43,23 @@ const DEMO_GREEN_CARDS: GreenCardSpec[] = [
   { cardNo: 'QX-LK-002', idNumber: '320481199007220029', name: '吴秀兰' },
 ];
 
-/** Seeds the demo hall into an empty database and writes its credentials next to it. */
-export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer): Credentials {
+/**
+ * Seeds the demo hall into an empty database and writes its credentials next to it, and the
+ * clerks' pictures into `photosDir` when given.
+ */
+export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer, photosDir?: string): Credentials {
   // The demo issues around the clock, so anyone can walk through it at any hour; a real hall keeps its hours.
-  const rules = { ...DEFAULT_RULES, issuingHours: ALWAYS_OPEN };
+  const leaders = DEMO_HALL.clerks.filter((c) => c.position.includes('负责人')).map((c) => c.id);
+  const rules = {
+    ...DEFAULT_RULES,
+    issuingHours: ALWAYS_OPEN,
+    attendance: { ...DEFAULT_ATTENDANCE_RULES, leaderClerkIds: leaders },
+  };
+  if (photosDir)
+    writeAvatars(
+      photosDir,
+      DEMO_HALL.clerks.map((c) => c.staffNo),
+    );
   const credentials = provisionHall(db, { ...DEMO_HALL, rules }, demoTerminals(), {
     greenCards: DEMO_GREEN_CARDS,
     idKey,

@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './appointments';
+export * from './attendance';
 export * from './business-day';
 export * from './calendar';
 export * from './calling';
@@ -14,6 +15,8 @@ export * from './hall-state';
 export * from './hours';
 export * from './issue';
 export * from './outcome';
+export * from './ratings';
+export * from './rectification';
 export * from './rollover';
 export * from './serving';
 export * from './summary';

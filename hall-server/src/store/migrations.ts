@@ -156,4 +156,97 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX dishonesty_id_hash ON dishonesty_list (id_hash);
   `,
+  // 4: at the window — who served each ticket, 好差评 ratings (no update or delete, by trigger)
+  // and their rectification, fingerprint templates (sealed), punches and leave.
+  `
+  CREATE TABLE served (
+    ticket_id TEXT PRIMARY KEY,
+    clerk_id TEXT,
+    window_id TEXT NOT NULL,
+    finished_at INTEGER NOT NULL
+  );
+  CREATE INDEX served_window ON served (window_id, finished_at);
+  CREATE TABLE ratings (
+    id TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL UNIQUE,
+    ticket_number TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    level TEXT NOT NULL,
+    reason TEXT,
+    channel TEXT NOT NULL,
+    clerk_id TEXT,
+    window_id TEXT,
+    category_id TEXT NOT NULL,
+    department_id TEXT,
+    item_id TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX ratings_day ON ratings (business_day);
+  CREATE TRIGGER ratings_no_update BEFORE UPDATE ON ratings
+    BEGIN SELECT RAISE(ABORT, 'a rating cannot be altered'); END;
+  CREATE TRIGGER ratings_no_delete BEFORE DELETE ON ratings
+    BEGIN SELECT RAISE(ABORT, 'a rating cannot be deleted'); END;
+  CREATE TABLE rating_contacts (
+    rating_id TEXT PRIMARY KEY REFERENCES ratings (id),
+    phone_enc TEXT NOT NULL,
+    phone_masked TEXT NOT NULL
+  );
+  CREATE TABLE rating_prompts (
+    ticket_id TEXT PRIMARY KEY,
+    window_id TEXT NOT NULL,
+    expired_at INTEGER NOT NULL
+  );
+  CREATE TABLE rectifications (
+    id TEXT PRIMARY KEY,
+    rating_id TEXT NOT NULL UNIQUE REFERENCES ratings (id),
+    status TEXT NOT NULL,
+    outcome TEXT,
+    opened_at INTEGER NOT NULL,
+    due_day TEXT NOT NULL,
+    escalated_at INTEGER,
+    closed_at INTEGER,
+    status_before_appeal TEXT,
+    appealed INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE rectification_steps (
+    id INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES rectifications (id),
+    action TEXT NOT NULL,
+    by_name TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    note TEXT NOT NULL
+  );
+  CREATE INDEX rectification_steps_case ON rectification_steps (case_id, id);
+  CREATE TRIGGER rectification_steps_no_update BEFORE UPDATE ON rectification_steps
+    BEGIN SELECT RAISE(ABORT, 'a recorded step cannot be altered'); END;
+  CREATE TRIGGER rectification_steps_no_delete BEFORE DELETE ON rectification_steps
+    BEGIN SELECT RAISE(ABORT, 'a recorded step cannot be deleted'); END;
+  CREATE TABLE fingerprints (
+    page_id INTEGER PRIMARY KEY,
+    clerk_id TEXT NOT NULL,
+    finger INTEGER NOT NULL,
+    template_enc TEXT NOT NULL,
+    enrolled_at INTEGER NOT NULL,
+    terminal_id TEXT NOT NULL,
+    UNIQUE (clerk_id, finger)
+  );
+  CREATE TABLE punches (
+    id TEXT PRIMARY KEY,
+    clerk_id TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    window_id TEXT,
+    at INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL
+  );
+  CREATE INDEX punches_day ON punches (day, clerk_id);
+  CREATE TABLE leaves (
+    clerk_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (clerk_id, day)
+  );
+  `,
 ];

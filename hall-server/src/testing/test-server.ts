@@ -64,6 +64,7 @@ export function createTestHall(
 export async function startTestServer(
   hall: TestHall,
   now?: () => number,
+  options: { photosDir?: string } = {},
 ): Promise<HallServer & { db: Db; dispose(): Promise<void> }> {
   const db = openDb(hall.dbPath);
   const server = await startHallServer({
@@ -73,6 +74,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     publicUrl: 'http://hall.test',
     ...(now ? { now } : {}),
+    ...options,
   });
   return {
     ...server,

@@ -31,6 +31,7 @@ export function renderHome(hallName: string, demo: DemoInfo | null, terminals: r
   const publicLinks = html`<section class="card"><h2>${H.publicPages}</h2><ul class="plain">
 <li><a class="row" href="/book"><span>${zhCN.booking.title}</span><span aria-hidden="true">›</span></a></li>
 <li><a class="row" href="/guide"><span>${zhCN.guide.title}</span><span aria-hidden="true">›</span></a></li>
+<li><a class="row" href="/ratings"><span>${zhCN.ratingPage.resultsTitle}</span><span aria-hidden="true">›</span></a></li>
 <li><a class="row" href="/api/openapi.json"><span>${H.apiDocs}</span><span aria-hidden="true">›</span></a></li>
 </ul></section>`;
   if (!demo) return page({ hallName, title: hallName }, html`<p>${H.realIntro}</p>${publicLinks}`);

@@ -62,6 +62,7 @@ input:focus{outline:3px solid ${colors.primary};outline-offset:1px}
 .code{font-size:34px;font-weight:700;letter-spacing:4px;font-variant-numeric:tabular-nums;color:${colors.primary}}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid ${colors.line};padding:6px 8px;text-align:left;font-size:15px}
+th.num,td.num{white-space:nowrap;text-align:right}
 footer{color:${colors.muted};font-size:14px;text-align:center;margin:24px 0}
 `;
 

@@ -1,8 +1,8 @@
 import { EnrolScreen } from '@yimen/shell/browser/components/EnrolScreen';
+import { detectEnvironment } from '@yimen/shell/browser/environment';
 import { takeEnrolFragment } from '@yimen/shell/browser/fragment';
 import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
 import { useEffect, useMemo, useState } from 'react';
-import { detectEnvironment } from './environment';
 import { KioskRoot } from './KioskRoot';
 
 /** Enrolled: the kiosk. Not yet (or a new enrolment link was opened): the enrolment screen. */

@@ -1,23 +1,20 @@
 import { type BridgeStatus, zhCN } from '@yimen/protocol';
-import { AgentPort } from '@yimen/shell/browser/agent-port';
 import { ConnectionBanner } from '@yimen/shell/browser/components/ConnectionBanner';
 import { PinPad } from '@yimen/shell/browser/components/PinPad';
 import { SettingsPanel } from '@yimen/shell/browser/components/SettingsPanel';
 import { reportDevices } from '@yimen/shell/browser/device-report';
-import { ElectronPort } from '@yimen/shell/browser/electron-port';
+import { createBridge, type Environment } from '@yimen/shell/browser/environment';
 import { HallConnection } from '@yimen/shell/browser/hall-connection';
 import { Speaker } from '@yimen/shell/browser/speaker';
 import { useDevices } from '@yimen/shell/browser/use-devices';
 import { useHall } from '@yimen/shell/browser/use-hall';
 import { useIdle } from '@yimen/shell/browser/use-idle';
-import { BridgeClient } from '@yimen/shell/common/bridge-client';
 import { checkPin } from '@yimen/shell/common/pin';
 import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
+import { reopening } from '@yimen/shell/common/time-format';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import type { Environment } from './environment';
 import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
-import { reopening } from './format';
 import { Frame } from './screens/Frame';
 import { KioskScreen } from './screens/KioskScreen';
 
@@ -44,12 +41,6 @@ function capabilities(status: BridgeStatus, hallOnline: boolean): Capabilities {
   };
 }
 
-function createBridge(env: Environment, record: TerminalRecord, onRefused: () => void): BridgeClient {
-  if (env.electron) return new BridgeClient(new ElectronPort(env.electron));
-  const agent = record.agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
-  return new BridgeClient(new AgentPort({ url: agent.url, token: agent.token, onRefused }));
-}
-
 export interface KioskRootProps {
   readonly env: Environment;
   readonly record: TerminalRecord;
@@ -61,7 +52,7 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
   const [agentRefused, setAgentRefused] = useState(false);
   const [spoken, setSpoken] = useState('');
   const connection = useMemo(
-    () => new HallConnection({ url: record.hallUrl, auth: { token: record.token } }),
+    () => new HallConnection({ url: record.hallUrl, auth: { token: record.token }, partialEvents: true }),
     [record.hallUrl, record.token],
   );
   const bridge = useMemo(() => createBridge(env, record, () => setAgentRefused(true)), [env, record]);

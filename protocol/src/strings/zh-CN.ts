@@ -1,5 +1,8 @@
+import type { AttendanceStatus, LeaveKind } from '../attendance';
 import type { CaseKind, CaseStatus, NoticeKind } from '../cases';
+import type { RatingLevel } from '../devices';
 import type { ErrorCode } from '../errors';
+import type { BadRatingReason, RatingChannel, RectificationAction, RectificationStatus } from '../ratings';
 import type { PriorityClass, TicketStatus } from '../ticket';
 
 /** Every zh-CN text a person reads or hears, in one place. */
@@ -61,6 +64,11 @@ export const errorMessage: Record<ErrorCode, string> = {
   PLEDGE_TOO_LATE: '承诺补交日期不能晚于承诺办结时限',
   MATERIALS_OUTSTANDING: '容缺材料尚未补齐，不能送达办理结果',
   STORAGE: '数据保存失败，请稍后重试',
+  NO_CLERK: '窗口暂无人员登录',
+  ALREADY_RATED: '该号已评价过，每件事只能评价一次',
+  RATING_CLOSED: '该号现在不能评价',
+  TERMINAL_OFFLINE: '窗口终端未连接或无应答',
+  FINGERPRINT_FAILED: '指纹未能识别，请重按',
   UNREACHABLE: '暂时无法连接大厅服务器',
   INTERNAL: '系统内部错误',
 };
@@ -148,11 +156,13 @@ export const booking = {
 
 export const home = {
   demoTitle: '演示大厅',
-  demoIntro: '这是一个模拟的县级政务服务中心。打开自助取号机，在设备模拟器上放置身份证，即可取号并看到打印出的号票。',
+  demoIntro:
+    '这是一个模拟的县级政务服务中心。打开自助取号机，在设备模拟器上放置身份证，即可取号并看到打印出的号票。1号、2号窗口的评价器显示在岗工作人员，办结后请群众评价；窗口的LED条屏、呼叫器和指纹仪在各自的设备模拟器上。',
   terminals: '终端',
   openTerminal: '打开并注册此终端',
   simulator: '设备模拟器',
-  simulatorIntro: '放置身份证（含七十岁以上老人、绿卡代办员）、抽走纸卷、打开仓盖，打印出的号票以图片显示在这里。',
+  simulatorIntro:
+    '取号机：放置身份证（含七十岁以上老人、绿卡代办员）、抽走纸卷、打开仓盖，打印出的号票以图片显示在这里。窗口：按评价键、呼叫器按键、按指纹，查看LED条屏显示。',
   openSimulator: '打开设备模拟器',
   publicPages: '公众页面',
   clerks: '工作人员登录（演示用）',
@@ -418,3 +428,137 @@ export const cases = {
   kioskDeadline: (date: string) => `办结期限：${date}`,
   kioskDue: (date: string) => `请于${date}前补交：`,
 } as const;
+/** 好差评: the levels as the national rules name them. */
+export const ratingLevel: Record<RatingLevel, string> = {
+  verySatisfied: '非常满意',
+  satisfied: '满意',
+  basic: '基本满意',
+  dissatisfied: '不满意',
+  veryDissatisfied: '非常不满意',
+};
+
+export const unrated = '未评价';
+
+export const badRatingReason: Record<BadRatingReason, string> = {
+  attitude: '服务态度不好',
+  slow: '办事效率低、等候时间长',
+  unclear: '告知不清楚，没有一次性告知',
+  runAround: '让我多次跑腿',
+  irregular: '不按规定办理',
+  other: '其他原因',
+};
+
+export const ratingChannel: Record<RatingChannel, string> = {
+  touch: '评价器',
+  ratingPad: '评价按键',
+  callerBus: '评价按键',
+  phone: '手机',
+};
+
+export const rectificationStatus: Record<RectificationStatus, string> = {
+  verifying: '核实中',
+  rectifying: '整改中',
+  callingBack: '回访中',
+  awaitingClose: '待办结',
+  closed: '已办结',
+  appealed: '申诉复核中',
+};
+
+export const rectificationAction: Record<RectificationAction, string> = {
+  verify: '核实',
+  rectify: '整改',
+  callBack: '回访',
+  close: '办结',
+  appeal: '申诉',
+  upholdAppeal: '申诉成立',
+  rejectAppeal: '申诉不成立',
+  escalate: '逾期督办',
+};
+
+/** The pad facing the citizen at each window. */
+export const evaluator = {
+  title: '服务评价',
+  onDuty: '当前为您服务',
+  staffNo: '工号',
+  position: '岗位',
+  complaintPhone: '监督电话',
+  nobody: '窗口暂无人员',
+  nobodyHint: '请稍候，或到其他窗口办理',
+  paused: '暂停服务',
+  pausedHint: (reason: string) => `原因：${reason}`,
+  serving: (ticket: string) => `正在办理：${ticket}号`,
+  askRating: '请对本次服务进行评价',
+  askRatingHint: (ticket: string) => `${ticket}号 · 请点击下方按钮，或按评价器上的按键`,
+  secondsLeft: (n: number) => `${n}秒后自动关闭`,
+  thanks: '感谢您的评价！',
+  thanksBad: '感谢您的评价，我们将在规定时间内核实整改并回访。',
+  reasonTitle: '请告诉我们不满意的原因',
+  reasonHint: '请选择一项（必选）',
+  phoneLabel: '联系电话（选填，便于回访）',
+  phonePlaceholder: '手机或固话',
+  phoneBad: '请输入正确的手机或固话号码',
+  submit: '提交评价',
+  back: '重新选择',
+  keypad: '键盘',
+  clear: '清除',
+  sending: '正在提交…',
+  alreadyRated: '该号已评价，谢谢！',
+  punched: (name: string, time: string) => `${name} 打卡成功 ${time}`,
+  punchUnknown: '未识别的指纹',
+  enrolling: (name: string) => `正在为${name}录入指纹`,
+  enrolSteps: { press: '请将手指放在指纹仪上', lift: '请抬起手指', pressAgain: '请再次按压同一手指' },
+  keyRefused: (message: string) => `呼叫器：${message}`,
+} as const;
+
+/** The window's LED bar. */
+export const led = {
+  paused: '暂停服务',
+} as const;
+
+/** Rating from the ticket's phone page, and the public results (好差评公示). */
+export const ratingPage = {
+  rateTitle: '对本次服务进行评价',
+  rateIntro: '您的评价将如实记录，每件事只能评价一次。',
+  levelLegend: '请选择评价等级：',
+  rated: (level: string) => `您已评价：${level}。感谢您的评价！`,
+  reasonForBad: '如选择“不满意”或“非常不满意”，请选择原因：',
+  submit: '提交评价',
+  reasonRequired: '请选择不满意的原因',
+  resultsTitle: '好差评公示',
+  resultsIntro: '本大厅窗口服务评价结果及差评整改情况，按国家政务服务好差评制度公开。',
+  period: '统计期间',
+  byDepartment: '各部门满意率',
+  byWindow: '各窗口满意率',
+  name: '名称',
+  ratedCount: '评价数',
+  satisfiedRate: '满意率',
+  badCount: '差评数',
+  rectifications: '差评整改情况',
+  date: '日期',
+  department: '部门',
+  window: '窗口',
+  level: '评价',
+  reason: '原因',
+  status: '整改状态',
+  due: '整改时限',
+  none: '暂无',
+  overdue: '已逾期',
+} as const;
+
+export const attendanceStatus: Record<AttendanceStatus, string> = {
+  normal: '正常',
+  late: '迟到',
+  earlyLeave: '早退',
+  lateAndEarly: '迟到且早退',
+  absent: '缺勤',
+  onLeave: '请假',
+  restDay: '休息日',
+};
+
+export const leaveKind: Record<LeaveKind, string> = {
+  annual: '年休假',
+  sick: '病假',
+  personal: '事假',
+  business: '公出',
+  other: '其他',
+};

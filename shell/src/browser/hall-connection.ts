@@ -20,12 +20,16 @@ type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Payload<K extends CommandName> = Parameters<ClientToServerEvents[K]>[0];
 type Reply<K extends CommandName> = Parameters<Parameters<ClientToServerEvents[K]>[1]>[0];
 
+type DirectEventName = Exclude<keyof ServerToClientEvents, LoggedEventName | 'hall:snapshot' | 'hall:replay'>;
+
 const LOGGED: readonly LoggedEventName[] = ['ticket:called', 'ticket:changed', 'window:changed', 'queue:changed'];
 
 export interface HallConnectionOptions {
   /** The hall-server's origin. */
   readonly url: string;
   readonly auth: { readonly token: string } | { readonly session: string };
+  /** The hall sends this terminal only the events that concern it (see HallView.from). */
+  readonly partialEvents?: boolean;
   /** Commands without an answer in this time fail with UNREACHABLE (the terminal decides whether to retry). */
   readonly commandTimeoutMs?: number;
 }
@@ -69,7 +73,7 @@ export class HallConnection {
       } else this.setState('connecting');
     });
     this.socket.on('hall:snapshot', (e: SnapshotEvent) => {
-      this.view = HallView.from(e.snapshot);
+      this.view = HallView.from(e.snapshot, options.partialEvents);
       this.state = 'online';
       this.changed();
     });
@@ -95,6 +99,12 @@ export class HallConnection {
   onLive(listener: (event: LoggedEvent) => void): () => void {
     this.liveListeners.add(listener);
     return () => this.liveListeners.delete(listener);
+  }
+
+  /** Events the hall sends this terminal alone, outside the event log (e.g. a fingerprint job). */
+  onServer<K extends DirectEventName>(name: K, listener: ServerToClientEvents[K]): () => void {
+    (this.socket.on as (n: string, l: unknown) => void)(name, listener);
+    return () => (this.socket.off as (n: string, l: unknown) => void)(name, listener);
   }
 
   /** Sends a command and resolves with its ack, or UNREACHABLE when offline or unanswered. */
@@ -137,7 +147,7 @@ export class HallConnection {
     >;
     this.syncing = false;
     if (!ack.ok) return;
-    if (ack.mode === 'snapshot') this.view = HallView.from(ack.snapshot);
+    if (ack.mode === 'snapshot') this.view = HallView.from(ack.snapshot, this.options.partialEvents);
     else for (const e of ack.events) this.view?.apply(e);
     this.changed();
   }

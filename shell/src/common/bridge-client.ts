@@ -55,6 +55,13 @@ export class BridgeClient implements TerminalBridge {
     enroll: (params: FingerprintEnrollParams) =>
       this.call('fingerprint.enroll', params, (params.timeoutMs ?? 10_000) * 3 + FINGER_GRACE_MS),
     cancel: () => this.call('fingerprint.cancel', {}),
+    readTemplate: (params) => this.call('fingerprint.readTemplate', params),
+    writeTemplate: (params) => this.call('fingerprint.writeTemplate', params),
+    clear: () => this.call('fingerprint.clear', {}),
+    delete: (params) => this.call('fingerprint.delete', params),
+  };
+  readonly caller: TerminalBridge['caller'] = {
+    show: (request) => this.call('caller.show', request),
   };
   readonly idcard: TerminalBridge['idcard'] = {
     start: () => this.call('idcard.start', {}),

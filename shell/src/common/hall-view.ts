@@ -26,9 +26,14 @@ export class HallView {
     private readonly ticketMap: Map<string, Ticket>,
     private readonly windowMap: Map<string, WindowView>,
     private calls: CallRecord[],
+    private readonly partial: boolean,
   ) {}
 
-  static from(snapshot: QueueSnapshot): HallView {
+  /**
+   * `partial`: the hall sends this terminal only the events that concern it (a window's pad
+   * sees its window's), so seqs skip by design and a skip is no loss.
+   */
+  static from(snapshot: QueueSnapshot, partial = false): HallView {
     return new HallView(
       snapshot.seq,
       snapshot.businessDay,
@@ -40,6 +45,7 @@ export class HallView {
       new Map(snapshot.tickets.map((t) => [t.id, t])),
       new Map(snapshot.windows.map((w) => [w.id, w])),
       [...snapshot.recentCalls],
+      partial,
     );
   }
 
@@ -65,12 +71,13 @@ export class HallView {
 
   /**
    * Applies the next event. One at or below the view's seq was already applied (a replay
-   * overlapping what arrived live): `stale`, skipped. One beyond the next seq: `gap`, not applied.
+   * overlapping what arrived live): `stale`, skipped. One beyond the next seq: `gap`, not
+   * applied (a partial view applies it: on one connection nothing arrives out of order).
    */
   apply(event: LoggedEvent): ApplyResult {
     const { seq } = event.payload;
     if (seq <= this.seq) return 'stale';
-    if (seq !== this.seq + 1) return 'gap';
+    if (seq !== this.seq + 1 && !this.partial) return 'gap';
     this.seq = seq;
     switch (event.name) {
       case 'ticket:called': {

@@ -1,6 +1,6 @@
 import { zhCN } from '@yimen/protocol';
+import { clock } from '@yimen/shell/common/time-format';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { clock } from '../format';
 
 const K = zhCN.kiosk;
 

@@ -1,9 +1,12 @@
-import { LocalStore } from '@yimen/shell/browser/local-store';
-import type { TerminalApi } from '@yimen/shell/common/terminal-api';
-import { TERMINAL_API_KEY } from '@yimen/shell/common/terminal-api';
-import type { TerminalRecord, TerminalStore } from '@yimen/shell/common/terminal-record';
+import { BridgeClient } from '../common/bridge-client';
+import type { TerminalApi } from '../common/terminal-api';
+import { TERMINAL_API_KEY } from '../common/terminal-api';
+import type { TerminalRecord, TerminalStore } from '../common/terminal-record';
+import { AgentPort } from './agent-port';
+import { ElectronPort } from './electron-port';
+import { LocalStore } from './local-store';
 
-/** Where the kiosk runs: Electron (main owns the devices, settings in a file) or a browser (device agent, localStorage). */
+/** Where a terminal runs: Electron (main owns the devices, settings in a file) or a browser (device agent, localStorage). */
 export interface Environment {
   readonly electron: TerminalApi | null;
   readonly store: TerminalStore;
@@ -30,4 +33,11 @@ export function detectEnvironment(): Environment {
   const api = (window as unknown as Record<string, TerminalApi | undefined>)[TERMINAL_API_KEY] ?? null;
   if (api) return { electron: api, store: new ElectronStore(api), servedBy: null, clipBase: './voice/' };
   return { electron: null, store: new LocalStore(), servedBy: window.location.origin, clipBase: '/voice/' };
+}
+
+/** The terminal's devices: through Electron main's IPC, or the device agent its record names. */
+export function createBridge(env: Environment, record: TerminalRecord, onRefused: () => void): BridgeClient {
+  if (env.electron) return new BridgeClient(new ElectronPort(env.electron));
+  const agent = record.agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
+  return new BridgeClient(new AgentPort({ url: agent.url, token: agent.token, onRefused }));
 }

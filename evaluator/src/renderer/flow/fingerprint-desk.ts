@@ -1,0 +1,151 @@
+import type {
+  EnrolFingerEvent,
+  FingerprintIdentifyOutcome,
+  IdentifyFingerEvent,
+  PunchAck,
+  TemplatesEvent,
+  TerminalBridge,
+} from '@yimen/protocol';
+import type { HallConnection } from '@yimen/shell/browser/hall-connection';
+
+export type DeskNotice =
+  | { readonly kind: 'punched'; readonly name: string; readonly at: number }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'enrolling'; readonly clerkName: string; readonly step: 'press' | 'lift' | 'pressAgain' }
+  | { readonly kind: 'done' };
+
+export interface DeskDeps {
+  readonly request: HallConnection['request'];
+  readonly bridge: Pick<TerminalBridge, 'fingerprint' | 'on'>;
+  /** What to tell the people at the window: a punch, an enrolment step. */
+  readonly notify: (notice: DeskNotice) => void;
+}
+
+/** How long one wait for a punch lasts before the next begins. */
+const PUNCH_WAIT_MS = 10_000;
+/** After a failure (module absent, hall away) the desk tries again after this long. */
+const RETRY_MS = 3000;
+
+/**
+ * The window's fingerprint module, shared by the hall's jobs and the clerks' punches: the
+ * hall's library is loaded into it (whole on connect, then each change), an enrolment or a
+ * sign-in the hall asks for runs at once, and between them the module waits for a finger
+ * to punch. One job at a time: the module has one pair of feature buffers.
+ */
+export class FingerprintDesk {
+  private queue: Promise<void> = Promise.resolve();
+  private jobs = 0;
+  private punching = false;
+  private stopped = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: DeskDeps) {}
+
+  /** The hall is (back) online: load its whole library, then wait for punches. */
+  loadLibrary(): void {
+    this.job(async () => {
+      const ack = await this.deps.request('fingerprint:library', {});
+      if (!ack.ok) return this.later(() => this.loadLibrary());
+      const { fingerprint } = this.deps.bridge;
+      const cleared = await fingerprint.clear();
+      if (!cleared.ok) {
+        // A pad without a module has nothing to load; one that is away gets it when back.
+        if (cleared.error.code !== 'notConfigured') this.later(() => this.loadLibrary());
+        return;
+      }
+      for (const entry of ack.templates) await fingerprint.writeTemplate(entry);
+    });
+  }
+
+  templates(change: TemplatesEvent): void {
+    this.job(async () => {
+      for (const pageId of change.removed) await this.deps.bridge.fingerprint.delete({ pageId });
+      for (const entry of change.put) await this.deps.bridge.fingerprint.writeTemplate(entry);
+    });
+  }
+
+  enrol(job: EnrolFingerEvent): void {
+    this.job(async () => {
+      const { fingerprint, on } = this.deps.bridge;
+      const off = on('fingerprint', (e) => {
+        if (e.type === 'step') this.deps.notify({ kind: 'enrolling', clerkName: job.clerkName, step: e.step });
+      });
+      try {
+        const reply = await fingerprint.enroll({ pageId: job.pageId, timeoutMs: 15_000 });
+        const outcome = reply.ok ? reply.result : { kind: 'cancelled' as const, step: 'press' as const };
+        if (outcome.kind !== 'enrolled') {
+          await this.deps.request('fingerprint:enrolled', { jobId: job.jobId, outcome });
+          return;
+        }
+        const read = await fingerprint.readTemplate({ pageId: job.pageId });
+        await this.deps.request('fingerprint:enrolled', {
+          jobId: job.jobId,
+          outcome,
+          ...(read.ok ? { template: read.result.template } : {}),
+        });
+      } finally {
+        off();
+        this.deps.notify({ kind: 'done' });
+      }
+    });
+  }
+
+  /** A sign-in the hall asked for: scan now and answer with what the module found. */
+  identify(job: IdentifyFingerEvent): void {
+    this.job(async () => {
+      const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: job.timeoutMs });
+      const outcome: FingerprintIdentifyOutcome = reply.ok ? reply.result : { kind: 'cancelled' };
+      this.report(await this.deps.request('fingerprint:identified', { requestId: job.requestId, outcome }), outcome);
+    });
+  }
+
+  dispose(): void {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    void this.deps.bridge.fingerprint.cancel();
+  }
+
+  /** Queues a job; a punch wait in progress is cancelled so the job can have the module. */
+  private job(run: () => Promise<void>): void {
+    this.jobs++;
+    if (this.punching) void this.deps.bridge.fingerprint.cancel();
+    this.queue = this.queue
+      .then(run)
+      .catch((error: unknown) => console.error(`[fingerprint] ${String(error)}`))
+      .finally(() => {
+        this.jobs--;
+        if (this.jobs === 0) this.punchLoop();
+      });
+  }
+
+  /** Waits for punches until a job comes or the module fails (then tries again later). */
+  private punchLoop(): void {
+    if (this.stopped || this.punching || this.jobs > 0) return;
+    this.punching = true;
+    void (async () => {
+      while (!this.stopped && this.jobs === 0) {
+        const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: PUNCH_WAIT_MS });
+        if (!reply.ok) {
+          if (reply.error.code !== 'notConfigured') this.later(() => this.punchLoop());
+          break;
+        }
+        const outcome = reply.result;
+        if (outcome.kind === 'match' || outcome.kind === 'noMatch') {
+          this.report(await this.deps.request('fingerprint:identified', { outcome }), outcome);
+        }
+      }
+      this.punching = false;
+    })();
+  }
+
+  private report(ack: ({ ok: true } & PunchAck) | { ok: false }, outcome: FingerprintIdentifyOutcome): void {
+    if (ack.ok) this.deps.notify({ kind: 'punched', name: ack.clerk.name, at: ack.at });
+    else if (outcome.kind === 'match' || outcome.kind === 'noMatch') this.deps.notify({ kind: 'unknown' });
+  }
+
+  private later(run: () => void): void {
+    if (this.stopped) return;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = setTimeout(run, RETRY_MS);
+  }
+}

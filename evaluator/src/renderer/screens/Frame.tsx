@@ -1,0 +1,48 @@
+import { clock } from '@yimen/shell/common/time-format';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+
+export interface FrameProps {
+  readonly hallName: string;
+  readonly windowName: string;
+  readonly timeZone: string;
+  /** Five taps on the hall's name within three seconds: the PIN, then the settings. */
+  readonly onSecret: () => void;
+  readonly banners: ReactNode;
+  readonly children: ReactNode;
+}
+
+/** Every pad screen: the hall's header with the window and the clock, banners, the screen. */
+export function Frame(props: FrameProps) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(t);
+  }, []);
+  const taps = useRef<number[]>([]);
+  const secretTap = () => {
+    const t = Date.now();
+    taps.current = [...taps.current.filter((x) => t - x < 3000), t];
+    if (taps.current.length >= 5) {
+      taps.current = [];
+      props.onSecret();
+    }
+  };
+  const time = clock(now, props.timeZone);
+  return (
+    <div className="pad">
+      <header className="pad-header">
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: a staff gesture, not a control for citizens. */}
+        <h1 onClick={secretTap}>{props.hallName}</h1>
+        <p className="window-name" data-testid="window-name">
+          {props.windowName}
+        </p>
+        <div className="clock tabular">
+          <span>{time.date}</span>
+          <strong>{time.time}</strong>
+        </div>
+      </header>
+      {props.banners}
+      <main className="pad-main">{props.children}</main>
+    </div>
+  );
+}
