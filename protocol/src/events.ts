@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppointmentView } from './appointments';
+import type { WindowStats } from './console';
+import type { DisplaySettings, NoticeChangedEvent } from './display';
 import type { Ack } from './errors';
 import { Id } from './hall';
 import { IdCardInput } from './id-card';
@@ -47,9 +49,11 @@ export type VoidTicketRequest = z.infer<typeof VoidTicketRequest>;
 export const CancelTicketRequest = z.object({ ticketId: Id, reason: z.string().max(200).optional() });
 export type CancelTicketRequest = z.infer<typeof CancelTicketRequest>;
 
+/** To another queue or to one window; the note goes with the ticket to whoever receives it. */
+const TransferNote = z.string().trim().max(200).optional();
 export const TransferRequest = z.union([
-  z.object({ ticketId: Id, toCategoryId: Id }),
-  z.object({ ticketId: Id, toWindowId: Id }),
+  z.object({ ticketId: Id, toCategoryId: Id, note: TransferNote }),
+  z.object({ ticketId: Id, toWindowId: Id, note: TransferNote }),
 ]);
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
@@ -106,8 +110,18 @@ export interface LoggedEvents {
   'ticket:changed': TicketChangedEvent;
   'window:changed': WindowChangedEvent;
   'queue:changed': QueueChangedEvent;
+  'notice:changed': NoticeChangedEvent;
 }
 export type LoggedEventName = keyof LoggedEvents;
+
+/** Every logged event's name; the compiler checks the list is complete. */
+export const LOGGED_EVENT_NAMES = Object.keys({
+  'ticket:called': true,
+  'ticket:changed': true,
+  'window:changed': true,
+  'queue:changed': true,
+  'notice:changed': true,
+} satisfies Record<LoggedEventName, true>) as LoggedEventName[];
 export type LoggedEvent = { [K in LoggedEventName]: { name: K; payload: LoggedEvents[K] } }[LoggedEventName];
 
 /** The window an event concerns, if any: what an evaluator at that window is shown. */
@@ -120,6 +134,7 @@ export function windowOfEvent(event: LoggedEvent): string | null {
     case 'window:changed':
       return event.payload.window.id;
     case 'queue:changed':
+    case 'notice:changed':
       return null;
   }
 }
@@ -137,6 +152,8 @@ export type ServerToClientEvents = { [K in LoggedEventName]: (payload: LoggedEve
    * them to the view; do not announce replayed calls again.
    */
   'hall:replay': (payload: ReplayEvent) => void;
+  /** To a display, on connect and whenever the admin changes them: its layout and filters. Not logged. */
+  'display:settings': (payload: DisplaySettings) => void;
 };
 
 export type SyncAck = Ack<{ mode: 'events'; events: LoggedEvent[] } | { mode: 'snapshot'; snapshot: QueueSnapshot }>;
@@ -164,6 +181,7 @@ export interface ClientToServerEvents {
   'ticket:reprint': Cmd<ReprintRequest, { ticket: IssuedTicket }>;
   'appointment:checkIn': Cmd<CheckInRequest, { ticket: IssuedTicket; appointment: AppointmentView; replayed: boolean }>;
   'terminal:devices': Cmd<DeviceReportRequest>;
+  'window:stats': Cmd<WindowRef, { stats: WindowStats }>;
 }
 export type CommandName = keyof ClientToServerEvents;
 
@@ -189,6 +207,7 @@ export const COMMAND_SCHEMAS = {
   'ticket:reprint': ReprintRequest,
   'appointment:checkIn': CheckInRequest,
   'terminal:devices': DeviceReportRequest,
+  'window:stats': WindowRef,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** Which roles may send which command. */
@@ -213,4 +232,5 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'ticket:reprint': ['kiosk'],
   'appointment:checkIn': ['kiosk'],
   'terminal:devices': ['kiosk', 'display', 'evaluator', 'admin'],
+  'window:stats': ['clerk'],
 };

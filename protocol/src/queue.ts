@@ -35,6 +35,8 @@ export type QueueSummary = z.infer<typeof QueueSummary>;
 export const CallRecord = z.object({
   ticketId: Id,
   number: z.string(),
+  /** The ticket's queue when called: displays limited to some categories filter on it. */
+  categoryId: Id,
   windowId: Id,
   windowNumber: z.number().int(),
   at: z.number(),
@@ -54,5 +56,7 @@ export const QueueSnapshot = z.object({
   tickets: z.array(Ticket),
   windows: z.array(WindowView),
   recentCalls: z.array(CallRecord),
+  /** The notice line the hall manager set for the displays; empty for none. */
+  notice: z.string(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;

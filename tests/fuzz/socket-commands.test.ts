@@ -27,6 +27,7 @@ import {
   ErrorBody,
   IssuedTicket,
   KioskLookup,
+  NoticeChangedEvent,
   PRIORITY_CLASSES,
   QueueChangedEvent,
   QueueSnapshot,
@@ -35,6 +36,7 @@ import {
   TicketCalledEvent,
   TicketChangedEvent,
   WindowChangedEvent,
+  WindowStats,
   WindowView,
 } from '@yimen/protocol';
 import fc from 'fast-check';
@@ -265,6 +267,8 @@ function checkSuccess(name: CommandName, ack: any): void {
     AppointmentView.parse(ack.appointment);
   } else if (name === 'terminal:devices') {
     assert.deepEqual(ack, { ok: true });
+  } else if (name === 'window:stats') {
+    WindowStats.parse(ack.stats);
   } else if (ack.mode === 'snapshot') {
     QueueSnapshot.parse(ack.snapshot);
   } else {
@@ -274,6 +278,7 @@ function checkSuccess(name: CommandName, ack: any): void {
       'ticket:changed': TicketChangedEvent,
       'window:changed': WindowChangedEvent,
       'queue:changed': QueueChangedEvent,
+      'notice:changed': NoticeChangedEvent,
     } as const;
     for (const e of ack.events as { name: keyof typeof schemas; payload: unknown }[]) schemas[e.name].parse(e.payload);
   }

@@ -6,6 +6,7 @@ import type { Db } from '../store/db';
 import type { DemoInfo } from '../web/home-page';
 import { registerWebPages } from '../web/pages';
 import { registerAppointmentRoutes } from './appointment-routes';
+import { registerDisplayRoutes } from './display-routes';
 import type { HallService } from './hall-service';
 import { registerOpenApi } from './openapi';
 import { registerRoutes } from './rest';
@@ -75,6 +76,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   registerRoutes(app, service, startedAt);
   registerTerminalRoutes(app, services);
   registerAppointmentRoutes(app, services);
+  registerDisplayRoutes(app, services);
   registerOpenApi(app);
   const files = await registerTerminalFiles(app, options.terminalRoots);
   registerWebPages(app, services, options.demo ?? null, files);

@@ -13,7 +13,7 @@ import {
   zhCN,
 } from '@yimen/protocol';
 import type { Server, Socket } from 'socket.io';
-import type { Actor } from '../domain';
+import { type Actor, publicTicket } from '../domain';
 import type { ClerkActor, HallService } from './hall-service';
 import type { HallServices } from './services';
 
@@ -50,15 +50,15 @@ export function visibleTo(event: LoggedEvent, client: Pick<Client, 'role' | 'win
   }
 }
 
-/** Only clerks and admins see even masked holder data; displays, kiosks and evaluators get tickets without it. */
+/**
+ * Only clerks and admins see even masked holder data and the staff's transfer notes;
+ * displays, kiosks and evaluators get tickets without them.
+ */
 const seesHolders = (role: Role): boolean => role === 'clerk' || role === 'admin';
 
 export function withoutHolder(event: LoggedEvent): LoggedEvent {
   if (event.name === 'ticket:called' || event.name === 'ticket:changed') {
-    return {
-      ...event,
-      payload: { ...event.payload, ticket: { ...event.payload.ticket, holder: null } },
-    } as LoggedEvent;
+    return { ...event, payload: { ...event.payload, ticket: publicTicket(event.payload.ticket) } } as LoggedEvent;
   }
   return event;
 }
@@ -148,6 +148,7 @@ function handlers({ hall: service, kiosk, appointments, terminals }: HallService
     'ticket:reprint': (_c: Client, p: P<'ticket:reprint'>) => kiosk.reprint(p),
     'appointment:checkIn': (c: Client, p: P<'appointment:checkIn'>) => appointments.checkIn(terminalId(c), p),
     'terminal:devices': (c: Client, p: P<'terminal:devices'>) => terminals.report(terminalId(c), p.status),
+    'window:stats': (c: Client) => service.windowStats(clerk(c)),
   };
   return h as Record<CommandName, Handler>;
 }
@@ -183,6 +184,9 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
   const table = handlers(services);
   // A terminal enrolled again has a new token: connections made with the old one end now.
   services.terminals.onTokenReplaced((terminalId) => io.in(terminalRoom(terminalId)).disconnectSockets(true));
+  services.terminals.onDisplaySettings((terminalId, settings) =>
+    io.to(terminalRoom(terminalId)).emit('display:settings', settings),
+  );
   service.onEvent((event) => {
     broadcast(io, event);
     dropEndedSessions(io, service, event).catch((error) => console.error(`[socket] session check failed: ${error}`));
@@ -200,6 +204,9 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
     socket.join(roleRoom(client.role));
     if (client.role !== 'clerk') socket.join(terminalRoom(client.terminalId));
     if (client.role === 'evaluator' && client.windowId) socket.join(evaluatorRoom(client.windowId));
+    // Before the hall's state, so a display draws its first picture already filtered.
+    if (client.role === 'display')
+      socket.emit('display:settings', services.terminals.displaySettings(client.terminalId));
     catchUp(socket, service, client);
 
     for (const name of Object.keys(COMMAND_SCHEMAS) as CommandName[]) {

@@ -122,4 +122,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX appointments_slot ON appointments (category_id, day, slot_start, status);
   CREATE INDEX appointments_holder ON appointments (id_hash, day);
   `,
+  // 3: at the window — transfer notes, displays' own settings, a window's finished tickets of the day.
+  `
+  ALTER TABLE tickets ADD COLUMN transfer_note TEXT;
+  ALTER TABLE tickets ADD COLUMN transfer_from_window_id TEXT;
+  ALTER TABLE terminals ADD COLUMN settings TEXT;
+  CREATE INDEX tickets_window_day ON tickets (business_day, window_id, status);
+  `,
 ];

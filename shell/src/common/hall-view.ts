@@ -26,6 +26,8 @@ export class HallView {
     private readonly ticketMap: Map<string, Ticket>,
     private readonly windowMap: Map<string, WindowView>,
     private calls: CallRecord[],
+    /** The displays' notice line; empty for none. */
+    public notice: string,
   ) {}
 
   static from(snapshot: QueueSnapshot): HallView {
@@ -40,6 +42,7 @@ export class HallView {
       new Map(snapshot.tickets.map((t) => [t.id, t])),
       new Map(snapshot.windows.map((w) => [w.id, w])),
       [...snapshot.recentCalls],
+      snapshot.notice,
     );
   }
 
@@ -79,6 +82,7 @@ export class HallView {
         this.calls.unshift({
           ticketId: ticket.id,
           number: ticket.number,
+          categoryId: ticket.categoryId,
           windowId: window.id,
           windowNumber: window.number,
           at: ticket.calledAt ?? 0,
@@ -105,6 +109,9 @@ export class HallView {
         };
         break;
       }
+      case 'notice:changed':
+        this.notice = event.payload.text;
+        break;
     }
     return 'applied';
   }
