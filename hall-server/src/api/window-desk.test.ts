@@ -150,7 +150,7 @@ test('the notice line: set by an admin, on every display at once, in snapshots a
   assert.equal((await admin('PUT', '/api/admin/notice', { words: 'x' })).status, 400);
 
   const display = await client({ token: hall.token('display-1') });
-  const lastSeq = (await (await fetch(`${server.url}/api/health`)).json()).seq as number;
+  const { seq: lastSeq } = (await (await fetch(`${server.url}/api/health`)).json()) as { seq: number };
   const live = nextEvent<NoticeChangedEvent>(display, 'notice:changed');
   const res = await admin('PUT', '/api/admin/notice', { text: '  本中心午间不休，12:00-13:30 综合窗口照常办理  ' });
   assert.equal(res.status, 200);
