@@ -60,3 +60,16 @@ export const QueueSnapshot = z.object({
   notice: z.string(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+/**
+ * True when the window may call this ticket at all: one transferred to a window only there,
+ * the others at every window serving its queue. The dispatcher and the clerk console's
+ * waiting list share this one rule.
+ */
+export function isEligible(
+  ticket: { readonly categoryId: string; readonly targetWindowId: string | null },
+  window: { readonly id: string; readonly categoryIds: readonly string[] },
+): boolean {
+  if (ticket.targetWindowId !== null) return ticket.targetWindowId === window.id;
+  return window.categoryIds.includes(ticket.categoryId);
+}

@@ -1,48 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CHIME, clipFile, prompts } from '../common/voice';
-import { PlaybackBlocked, Speaker, type SpeechPlayer } from './speaker';
-
-/** A player without sound: records what it is asked to sound and finishes only when told to. */
-class FakePlayer implements SpeechPlayer {
-  readonly log: string[] = [];
-  private pending: (() => void)[] = [];
-  blocked = false;
-  constructor(private readonly voice: boolean) {}
-  hasVoice() {
-    return this.voice;
-  }
-  speak(text: string) {
-    this.log.push(`say:${text}`);
-    return new Promise<void>((resolve) => this.pending.push(resolve));
-  }
-  playClip(url: string) {
-    this.log.push(`clip:${url}`);
-    if (this.blocked) return Promise.reject(new PlaybackBlocked());
-    return new Promise<void>((resolve) => this.pending.push(resolve));
-  }
-  stop() {
-    this.log.push('stop');
-  }
-  /** The sound playing now comes to its end. */
-  async end(): Promise<void> {
-    const next = this.pending.shift();
-    assert.ok(next, 'something is playing');
-    next();
-    await settle();
-  }
-  async endAll(): Promise<void> {
-    while (this.pending.length > 0) await this.end();
-  }
-}
-
-/** Lets the speaker's promise chains run until they wait for a sound again. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { SilentPlayer, settle } from '../testing/silent-player';
+import { Speaker } from './speaker';
 
 const call = prompts.call('A012', 3);
 
 test('with a Mandarin voice: the chime as its clip, then the words spoken whole; nothing starts before the last ends', async () => {
-  const player = new FakePlayer(true);
+  const player = new SilentPlayer(true);
   const spoken: string[] = [];
   const speaker = new Speaker({ clipBase: '/voice/', player, onSpeak: (t) => spoken.push(t) });
   speaker.say([CHIME, ...call]);
@@ -61,7 +26,7 @@ test('with a Mandarin voice: the chime as its clip, then the words spoken whole;
 });
 
 test('without a voice: every fragment is its clip, played in order and joined', async () => {
-  const player = new FakePlayer(false);
+  const player = new SilentPlayer(false);
   const speaker = new Speaker({ clipBase: './voice/', player });
   speaker.say([CHIME, ...call]);
   await settle();
@@ -73,7 +38,7 @@ test('without a voice: every fragment is its clip, played in order and joined', 
 });
 
 test('a browser that blocks sound is reported, and the queue does not stall', async () => {
-  const player = new FakePlayer(false);
+  const player = new SilentPlayer(false);
   player.blocked = true;
   let blocked = 0;
   const speaker = new Speaker({ clipBase: '/v/', player, onBlocked: () => blocked++ });
@@ -84,7 +49,7 @@ test('a browser that blocks sound is reported, and the queue does not stall', as
 });
 
 test('silence stops the sound and drops what waits', async () => {
-  const player = new FakePlayer(true);
+  const player = new SilentPlayer(true);
   const speaker = new Speaker({ clipBase: '/v/', player });
   speaker.say(call);
   speaker.say(call);

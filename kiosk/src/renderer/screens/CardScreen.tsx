@@ -1,6 +1,6 @@
 import { zhCN } from '@yimen/protocol';
+import { reopening } from '@yimen/shell/common/hall-time';
 import type { Screen } from '../flow/kiosk-flow';
-import { reopening } from '../format';
 import type { ScreenProps } from './KioskScreen';
 import { CategoryTiles, issueBlocked, newKey } from './tiles';
 

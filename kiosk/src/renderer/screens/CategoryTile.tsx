@@ -1,6 +1,6 @@
 import type { Category, CategoryAvailability, HolderAvailability } from '@yimen/protocol';
 import { zhCN } from '@yimen/protocol';
-import { reopening } from '../format';
+import { reopening } from '@yimen/shell/common/hall-time';
 
 const K = zhCN.kiosk;
 

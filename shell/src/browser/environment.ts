@@ -1,9 +1,9 @@
-import { LocalStore } from '@yimen/shell/browser/local-store';
-import type { TerminalApi } from '@yimen/shell/common/terminal-api';
-import { TERMINAL_API_KEY } from '@yimen/shell/common/terminal-api';
-import type { TerminalRecord, TerminalStore } from '@yimen/shell/common/terminal-record';
+import type { TerminalApi } from '../common/terminal-api';
+import { TERMINAL_API_KEY } from '../common/terminal-api';
+import type { TerminalRecord, TerminalStore } from '../common/terminal-record';
+import { LocalStore } from './local-store';
 
-/** Where the kiosk runs: Electron (main owns the devices, settings in a file) or a browser (device agent, localStorage). */
+/** Where a terminal runs: Electron (main owns the devices, settings in a file) or a browser (device agent, localStorage). */
 export interface Environment {
   readonly electron: TerminalApi | null;
   readonly store: TerminalStore;

@@ -1,4 +1,4 @@
-/** Times as a kiosk says them, in the hall's zone: 13:30 today, 明天 08:30, 12月5日 08:30 later. */
+/** A time to come as terminals say it, in the hall's zone: 13:30 today, 明天 08:30, 12月5日 08:30 later. */
 export function reopening(at: number, now: number, timeZone: string): string {
   const day = (t: number) =>
     new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
