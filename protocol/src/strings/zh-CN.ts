@@ -318,6 +318,8 @@ export const clerkConsole = {
   windowStatus: { open: '服务中', paused: '暂停服务', closed: '未开放' },
   current: '当前号',
   noCurrent: '当前没有呼叫中或办理中的号',
+  pausedNow: (reason: string) => `已暂停服务（${reason}），按 F10 恢复服务`,
+  ticketStatus: { called: '已呼叫', serving: '办理中' },
   category: '业务',
   priority: '类别',
   waited: '已等候',

@@ -96,9 +96,11 @@ export function DisplayRoot({ terminal }: { readonly terminal: EnrolledTerminal 
       ) : (
         <main className="connecting">{zhCN.terminal.hallConnecting}</main>
       )}
-      <footer className="notice-line" data-testid="notice">
-        {view?.notice ?? ''}
-      </footer>
+      {view?.notice ? (
+        <footer className="notice-line" data-testid="notice">
+          {view.notice}
+        </footer>
+      ) : null}
       {soundBlocked ? (
         <button type="button" className="sound-button" onClick={() => setSoundBlocked(false)}>
           {D.enableSound}

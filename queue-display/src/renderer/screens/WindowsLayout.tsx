@@ -1,4 +1,5 @@
 import { type PublicConfig, zhCN } from '@yimen/protocol';
+import type { CSSProperties } from 'react';
 import type { Board, WindowColumn } from '../flow/board';
 import { NowCalling } from './NowCalling';
 import { WaitingBar } from './WaitingBar';
@@ -21,7 +22,8 @@ export function WindowsLayout({ board, config }: { readonly board: Board; readon
   return (
     <main className={`windows-view rows-${Math.min(rows, 3)}`}>
       <NowCalling board={board} config={config} className="now-strip" split={false} />
-      <div className="columns" style={{ gridTemplateColumns: `repeat(${Math.min(columns.length, PER_ROW)}, 1fr)` }}>
+      {/* The type is sized by the columns in a row (display.css): a ticket number must fit its column. */}
+      <div className="columns" style={{ '--cols': Math.max(1, Math.min(columns.length, PER_ROW)) } as CSSProperties}>
         {columns.map((column) => {
           const label = column.window.name.replace(zhCN.windowLabel(column.window.number), '').trim();
           const calling = current?.windowId === column.window.id && column.ticket?.id === current.ticketId;

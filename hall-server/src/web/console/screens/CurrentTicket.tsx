@@ -10,14 +10,16 @@ export interface CurrentTicketProps {
   readonly lastFinished: Ticket | null;
   readonly config: PublicConfig | null;
   readonly now: number;
+  /** The window's pause reason while it is paused. */
+  readonly paused: string | null;
 }
 
 /** The ticket at the window: number, queue, class, wait, holder (masked), recalls, and where it came from. */
-export function CurrentTicket({ ticket, lastFinished, config, now }: CurrentTicketProps) {
+export function CurrentTicket({ ticket, lastFinished, config, now, paused }: CurrentTicketProps) {
   if (!ticket) {
     return (
       <div className="current idle" data-testid="current">
-        <p className="none">{C.noCurrent}</p>
+        {paused !== null ? <p className="paused-now">{C.pausedNow(paused)}</p> : <p className="none">{C.noCurrent}</p>}
         {lastFinished ? (
           <p className="after-service" data-testid="last-finished">
             {C.lastFinished(lastFinished.number)}
@@ -37,7 +39,7 @@ export function CurrentTicket({ ticket, lastFinished, config, now }: CurrentTick
           {ticket.number}
         </span>
         <span className={`ticket-status ${ticket.status}`} data-testid="current-status">
-          {zhCN.ticketStatusLabel[ticket.status]}
+          {ticket.status === 'serving' ? C.ticketStatus.serving : C.ticketStatus.called}
         </span>
       </div>
       <dl className="facts">

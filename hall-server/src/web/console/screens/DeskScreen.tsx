@@ -89,7 +89,13 @@ export function DeskScreen({ controller, session }: { controller: ConsoleControl
       <main className="desk">
         <section className="current-panel" aria-labelledby="current-title">
           <h2 id="current-title">{C.current}</h2>
-          <CurrentTicket ticket={desk?.current ?? null} lastFinished={state.lastFinished} config={config} now={now} />
+          <CurrentTicket
+            ticket={desk?.current ?? null}
+            lastFinished={state.lastFinished}
+            config={config}
+            now={now}
+            paused={desk?.window.status === 'paused' ? (desk.window.pauseReason ?? '') : null}
+          />
         </section>
         <section className="actions" aria-label={C.keys}>
           {CONTROLS.map((control) => (
