@@ -82,7 +82,8 @@ async function check(page: Page, name: string) {
 }
 
 test('a clerk’s day at the window: every action on its key, its result at once, refusals in words, a reload keeps the desk', async () => {
-  const [first, second, third, fourth] = await issue(4, { idNumber: '11010519491231002X', name: '王小明' });
+  const issued = await issue(4, { idNumber: '11010519491231002X', name: '王小明' });
+  const [first, second, third, fourth] = issued as [string, string, string, string];
   const [clerk, colleague] = [demoClerk(0), demoClerk(1)];
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(`${server.url}/console/`);

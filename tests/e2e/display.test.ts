@@ -77,11 +77,19 @@ const admin = (method: string, path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
+/** The display's window, with what it has queued to say (queue-display's DisplayRoot puts it there). */
+type DisplayWindow = { yimenVoice?: { queued: readonly string[] } };
+
 /** What the display has queued to say, in order. */
-const voiceQueue = (page: Page) => page.evaluate(() => [...(window.yimenVoice?.queued ?? [])]);
+const voiceQueue = (page: Page) =>
+  page.evaluate(() => [...((window as unknown as DisplayWindow).yimenVoice?.queued ?? [])]);
 
 async function waitForQueued(page: Page, count: number): Promise<string[]> {
-  await page.waitForFunction((n) => (window.yimenVoice?.queued.length ?? 0) >= n, count, POLL);
+  await page.waitForFunction(
+    (n) => ((window as unknown as DisplayWindow).yimenVoice?.queued.length ?? 0) >= n,
+    count,
+    POLL,
+  );
   return voiceQueue(page);
 }
 
