@@ -126,10 +126,13 @@ export class ConsoleController {
         return;
       case 'send': {
         const hall = this.connection;
-        if (!hall) return;
         // Every command an action sends answers with the ticket or the window it moved.
-        const request = hall.request.bind(hall) as (name: string, payload: unknown) => Promise<ActionReply>;
-        const reply = await request(effect.command.name, effect.command.payload);
+        const request = hall?.request.bind(hall) as
+          | ((name: string, payload: unknown) => Promise<ActionReply>)
+          | undefined;
+        const reply = request
+          ? await request(effect.command.name, effect.command.payload)
+          : ({ ok: false, error: unreachable } as const);
         this.dispatch({ type: 'acked', action: effect.action, reply });
         return;
       }

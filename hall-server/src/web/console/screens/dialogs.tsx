@@ -110,7 +110,14 @@ export function TransferDialog({ config, windows, ownWindowId, onTransfer, onClo
         </label>
       </fieldset>
       <label htmlFor="transfer-target">{to === 'queue' ? C.toQueue : C.toWindow}</label>
-      <select id="transfer-target" value={target} onChange={(e) => setTarget(e.target.value)} required>
+      <select
+        id="transfer-target"
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        required
+        // biome-ignore lint/a11y/noAutofocus: opened by F9 from the keyboard; the choice is the first thing to make.
+        autoFocus
+      >
         <option value="">{C.chooseTarget}</option>
         {to === 'queue'
           ? config.categories.map((c) => (
@@ -144,7 +151,13 @@ export function PauseDialog({ onPause, onClose }: { onPause: (reason: string) =>
         <legend>{C.pauseReason}</legend>
         {[...C.pauseReasons, OTHER].map((r) => (
           <label key={r}>
-            <input type="radio" name="pause-reason" checked={choice === r} onChange={() => setChoice(r)} />
+            <input
+              type="radio"
+              name="pause-reason"
+              checked={choice === r}
+              onChange={() => setChoice(r)}
+              autoFocus={choice === r}
+            />
             {r === OTHER ? C.otherReason : r}
           </label>
         ))}
