@@ -5,25 +5,13 @@
  * the keyboard, and the display shows it and queues it for the voice.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, test } from 'node:test';
 import { clerkPassword, connectClient, removeTestHall, send } from '@yimen/hall-server/testing/test-server';
 import type { IssuedTicket } from '@yimen/protocol';
 import { launchChromium } from '../support/browser';
-import { type HallProcess, startHallProcess } from '../support/hall-process';
+import { freePort, type HallProcess, startHallProcess } from '../support/hall-process';
 import { createKioskHall, enrolTerminal, shot } from '../support/kiosk-rig';
 import { demoClerk } from '../support/window-rig';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const hall = createKioskHall();
 const running: HallProcess[] = [];
