@@ -21,7 +21,9 @@ import {
   ReferCaseRequest,
   ReturnCaseRequest,
 } from './cases';
+import type { WindowStats } from './console';
 import { FingerprintEnrollOutcome, FingerprintIdentifyOutcome } from './devices';
+import type { DisplaySettings, NoticeChangedEvent } from './display';
 import type { Ack } from './errors';
 import type { Clerk } from './hall';
 import { Id } from './hall';
@@ -71,9 +73,11 @@ export type VoidTicketRequest = z.infer<typeof VoidTicketRequest>;
 export const CancelTicketRequest = z.object({ ticketId: Id, reason: z.string().max(200).optional() });
 export type CancelTicketRequest = z.infer<typeof CancelTicketRequest>;
 
+/** To another queue or to one window; the note goes with the ticket to whoever receives it. */
+const TransferNote = z.string().trim().max(200).optional();
 export const TransferRequest = z.union([
-  z.object({ ticketId: Id, toCategoryId: Id }),
-  z.object({ ticketId: Id, toWindowId: Id }),
+  z.object({ ticketId: Id, toCategoryId: Id, note: TransferNote }),
+  z.object({ ticketId: Id, toWindowId: Id, note: TransferNote }),
 ]);
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
@@ -178,8 +182,19 @@ export interface LoggedEvents {
   'queue:changed': QueueChangedEvent;
   /** A case step; staff only (clerks and admins), people masked. */
   'case:changed': CaseChangedEvent;
+  'notice:changed': NoticeChangedEvent;
 }
 export type LoggedEventName = keyof LoggedEvents;
+
+/** Every logged event's name; the compiler checks the list is complete. */
+export const LOGGED_EVENT_NAMES = Object.keys({
+  'ticket:called': true,
+  'ticket:changed': true,
+  'window:changed': true,
+  'queue:changed': true,
+  'case:changed': true,
+  'notice:changed': true,
+} satisfies Record<LoggedEventName, true>) as LoggedEventName[];
 export type LoggedEvent = { [K in LoggedEventName]: { name: K; payload: LoggedEvents[K] } }[LoggedEventName];
 
 /** The window an event concerns, if any: what an evaluator at that window is shown. */
@@ -192,6 +207,7 @@ export function windowOfEvent(event: LoggedEvent): string | null {
     case 'window:changed':
       return event.payload.window.id;
     case 'queue:changed':
+    case 'notice:changed':
       return null;
     case 'case:changed':
       return event.payload.case.windowId;
@@ -220,6 +236,8 @@ export type ServerToClientEvents = { [K in LoggedEventName]: (payload: LoggedEve
   'fingerprint:templates': (payload: TemplatesEvent) => void;
   'fingerprint:enrol': (payload: EnrolFingerEvent) => void;
   'fingerprint:identify': (payload: IdentifyFingerEvent) => void;
+  /** To a display, on connect and whenever the admin changes them: its layout and filters. Not logged. */
+  'display:settings': (payload: DisplaySettings) => void;
 };
 
 export type SyncAck = Ack<{ mode: 'events'; events: LoggedEvent[] } | { mode: 'snapshot'; snapshot: QueueSnapshot }>;
@@ -270,6 +288,7 @@ export interface ClientToServerEvents {
   /** Every template the hall keeps, for a module (re)loading its library. */
   'fingerprint:library': Cmd<Record<string, never>, { templates: TemplateEntry[] }>;
   'rectification:appeal': Cmd<AppealRequest, { rectification: RectificationView }>;
+  'window:stats': Cmd<WindowRef, { stats: WindowStats }>;
 }
 export type CommandName = keyof ClientToServerEvents;
 
@@ -316,6 +335,7 @@ export const COMMAND_SCHEMAS = {
   'fingerprint:identified': FingerprintIdentifiedReport,
   'fingerprint:library': z.object({}).strict(),
   'rectification:appeal': AppealRequest,
+  'window:stats': WindowRef,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** Which roles may send which command. */
@@ -362,4 +382,5 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'fingerprint:identified': ['evaluator'],
   'fingerprint:library': ['evaluator'],
   'rectification:appeal': ['clerk'],
+  'window:stats': ['clerk'],
 };

@@ -35,6 +35,8 @@ export type QueueSummary = z.infer<typeof QueueSummary>;
 export const CallRecord = z.object({
   ticketId: Id,
   number: z.string(),
+  /** The ticket's queue when called: displays limited to some categories filter on it. */
+  categoryId: Id,
   windowId: Id,
   windowNumber: z.number().int(),
   at: z.number(),
@@ -54,5 +56,20 @@ export const QueueSnapshot = z.object({
   tickets: z.array(Ticket),
   windows: z.array(WindowView),
   recentCalls: z.array(CallRecord),
+  /** The notice line the hall manager set for the displays; empty for none. */
+  notice: z.string(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+/**
+ * True when the window may call this ticket at all: one transferred to a window only there,
+ * the others at every window serving its queue. The dispatcher and the clerk console's
+ * waiting list share this one rule.
+ */
+export function isEligible(
+  ticket: { readonly categoryId: string; readonly targetWindowId: string | null },
+  window: { readonly id: string; readonly categoryIds: readonly string[] },
+): boolean {
+  if (ticket.targetWindowId !== null) return ticket.targetWindowId === window.id;
+  return window.categoryIds.includes(ticket.categoryId);
+}

@@ -69,5 +69,9 @@ export const Ticket = z.object({
   /** Slips printed again for the holder at a kiosk (each an acknowledged, logged command). */
   reprintCount: z.number().int().min(0),
   holder: Holder.nullable(),
+  /** The clerk's note with the last transfer, for the window that receives the ticket; staff only. */
+  transferNote: z.string().nullable(),
+  /** The window the ticket was last transferred from (null: never, or moved while waiting). */
+  transferFromWindowId: Id.nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;

@@ -118,7 +118,7 @@ const rating = (ticketId: string) =>
 test('the window pad: clerk on duty, keypad as the clerk, LED, ratings by touch and pad, reason, 未评价, phone page', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await enrolTerminal(page, server.url, hall.token('admin-1'), agent, 'evaluator-win-1', '/evaluator/');
+  await enrolTerminal(page, server.url, hall.token('admin-1'), { id: 'evaluator-win-1', path: '/evaluator/', agent });
   await page.waitForSelector('[data-testid=screen-nobody]', POLL);
   await simulated('LED shows the window name', (s) => s.led?.text === '1号窗口 社保');
   await check(page, 'nobody');

@@ -5,24 +5,12 @@
  * held by the citizen standing there, and no second number in the queue.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, test } from 'node:test';
 import { removeTestHall } from '@yimen/hall-server/testing/test-server';
 import Database from 'better-sqlite3';
 import { launchChromium } from '../support/browser';
-import { type HallProcess, startHallProcess } from '../support/hall-process';
+import { freePort, type HallProcess, startHallProcess } from '../support/hall-process';
 import { createKioskHall, enrolKiosk, printed, shot, startKioskAgent } from '../support/kiosk-rig';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const hall = createKioskHall();
 const running: HallProcess[] = [];

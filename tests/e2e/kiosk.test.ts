@@ -187,7 +187,7 @@ test('a category ticket without a card: one tap from home', async () => {
   assert.ok(slip?.lines.some((l) => l.text.includes(number ?? '?')));
   assert.equal(ticketRows().find((t) => t.number === number)?.name, null, 'no holder on a ticket taken without a card');
   // The home tile counts the new ticket live: a kiosk gets only the summary's events, and their seq gaps are no loss.
-  await page.click('text=首页');
+  await page.click('[data-testid=nav-home]');
   await page.waitForFunction(
     () => /等候\s*1\s*人/.test(document.querySelector('.home .tile[data-category=cat-yb]')?.textContent ?? ''),
     null,

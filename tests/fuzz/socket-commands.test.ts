@@ -32,6 +32,7 @@ import {
   ErrorBody,
   IssuedTicket,
   KioskLookup,
+  NoticeChangedEvent,
   PRIORITY_CLASSES,
   QueueChangedEvent,
   QueueSnapshot,
@@ -42,6 +43,7 @@ import {
   TicketCalledEvent,
   TicketChangedEvent,
   WindowChangedEvent,
+  WindowStats,
   WindowView,
 } from '@yimen/protocol';
 import fc from 'fast-check';
@@ -304,6 +306,8 @@ function checkSuccess(name: CommandName, ack: any): void {
     assert.ok(Array.isArray(ack.templates));
   } else if (name === 'rectification:appeal') {
     RectificationView.parse(ack.rectification);
+  } else if (name === 'window:stats') {
+    WindowStats.parse(ack.stats);
   } else if (ack.mode === 'snapshot') {
     QueueSnapshot.parse(ack.snapshot);
   } else {
@@ -314,6 +318,7 @@ function checkSuccess(name: CommandName, ack: any): void {
       'window:changed': WindowChangedEvent,
       'queue:changed': QueueChangedEvent,
       'case:changed': CaseChangedEvent,
+      'notice:changed': NoticeChangedEvent,
     } as const;
     for (const e of ack.events as { name: keyof typeof schemas; payload: unknown }[]) schemas[e.name].parse(e.payload);
   }

@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const load = (path: string) => parse(readFileSync(`${root}${path}`, 'utf8')) as Record<string, unknown>;
 
 /** The terminals packaged as Electron apps, with their own configs. */
-const TERMINALS = ['kiosk', 'evaluator'];
+const TERMINALS = ['kiosk', 'queue-display', 'evaluator'];
 
 test('the shared packaging config targets Windows NSIS and Linux AppImage and deb, from the build output', () => {
   const base = load('electron-builder.yml');

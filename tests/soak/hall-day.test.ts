@@ -32,7 +32,7 @@ import type {
   TicketStatus,
   Window,
 } from '@yimen/protocol';
-import { windowOfEvent } from '@yimen/protocol';
+import { LOGGED_EVENT_NAMES, windowOfEvent } from '@yimen/protocol';
 import Database from 'better-sqlite3';
 import { canonical, DisplayView } from '../support/display-view';
 import { type HallProcess, startHallProcess } from '../support/hall-process';
@@ -127,13 +127,14 @@ let hallUrl = '';
 const problems: string[] = [];
 /** The first sighting of each event seq by any client, as JSON: later sightings and the database must match it. */
 const seen = new Map<number, string>();
-const LOGGED = new Set(['ticket:called', 'ticket:changed', 'window:changed', 'queue:changed']);
+const LOGGED = new Set<string>(LOGGED_EVENT_NAMES);
 let reconnects = 0;
 
-/** Displays get tickets without holder data, clerks with it: events are compared in the displays' form. */
+/** Displays get tickets without holder data and staff notes, clerks with them: events are compared in the displays' form. */
 function publicJson(event: LoggedEvent): string {
   if (event.name !== 'ticket:called' && event.name !== 'ticket:changed') return JSON.stringify(event);
-  return JSON.stringify({ ...event, payload: { ...event.payload, ticket: { ...event.payload.ticket, holder: null } } });
+  const ticket = { ...event.payload.ticket, holder: null, transferNote: null };
+  return JSON.stringify({ ...event, payload: { ...event.payload, ticket } });
 }
 
 function saw(event: LoggedEvent): void {

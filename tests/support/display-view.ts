@@ -33,6 +33,7 @@ export class DisplayView {
       tickets: v.tickets,
       windows: v.windows,
       recentCalls: [...v.recentCalls],
+      notice: v.notice,
     });
   }
 }
@@ -49,5 +50,6 @@ export function canonical(s: Omit<QueueSnapshot, 'generatedAt'>) {
     tickets: [...s.tickets].sort(byId),
     windows: [...s.windows].sort(byId),
     recentCalls: s.recentCalls,
+    notice: s.notice,
   };
 }

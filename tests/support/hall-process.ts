@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,6 +68,18 @@ export function startHallProcess(
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`hall-server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/** A port free on 127.0.0.1 now: a hall restarted on it is found again at the same address. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
 }

@@ -5,6 +5,7 @@ import { type RunningAgent, startAgent } from '@yimen/drivers/agent/agent';
 import { AgentConfig } from '@yimen/drivers/agent/config';
 import type { ControlAction } from '@yimen/drivers/agent/simulate';
 import type { PrintedDocument } from '@yimen/drivers/printer/simulator';
+import type { TerminalSpec } from '@yimen/hall-server/api/provision';
 import { DEMO_HALL } from '@yimen/hall-server/demo/demo-hall';
 import { ALWAYS_OPEN } from '@yimen/hall-server/domain';
 import { createTestHall, TEST_TERMINALS, type TestHall } from '@yimen/hall-server/testing/test-server';
@@ -17,8 +18,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SHOTS = join(root, 'test-results', 'screens');
 
 /** The demo's queues, items and windows, issuing around the clock, in a fresh database. */
-export function createKioskHall(): TestHall {
-  return createTestHall({ ...DEMO_HALL, rules: { ...DEFAULT_RULES, issuingHours: ALWAYS_OPEN } }, TEST_TERMINALS);
+export function createKioskHall(terminals: readonly TerminalSpec[] = TEST_TERMINALS): TestHall {
+  return createTestHall({ ...DEMO_HALL, rules: { ...DEFAULT_RULES, issuingHours: ALWAYS_OPEN } }, terminals);
 }
 
 /** A kiosk's device agent: ID card reader and ticket printer, simulated over a pty and TCP. */
@@ -47,6 +48,32 @@ export function printed(agent: RunningAgent): readonly PrintedDocument[] {
   return agent.simulation?.printed ?? [];
 }
 
+/**
+ * Opens a terminal's page with a fresh one-time code in its fragment (and its device agent's
+ * address, if it has devices) and enrols it, PIN and all, as a technician would.
+ */
+export async function enrolTerminal(
+  page: Page,
+  hallUrl: string,
+  adminToken: string,
+  terminal: { id: string; path: string; agent?: RunningAgent & { token: string } },
+) {
+  const res = await fetch(`${hallUrl}/api/admin/terminals/${terminal.id}/enrolment-code`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  const { code } = (await res.json()) as { code: string };
+  const { agent } = terminal;
+  const fragment = new URLSearchParams({
+    enrol: code,
+    ...(agent ? { agent: agent.urls.bridge.split('?')[0] as string, agentToken: agent.token } : {}),
+  });
+  await page.goto(`${hallUrl}${terminal.path}#${fragment}`);
+  await page.fill('#enrol-pin', '135790');
+  await page.fill('#enrol-pin-again', '135790');
+  await page.click('button[type=submit]');
+}
+
 /** Opens the kiosk page and enrols it with a fresh one-time code, as a technician would. */
 export async function enrolKiosk(
   page: Page,
@@ -54,33 +81,8 @@ export async function enrolKiosk(
   adminToken: string,
   agent: RunningAgent & { token: string },
 ) {
-  await enrolTerminal(page, hallUrl, adminToken, agent, 'kiosk-1', '/kiosk/');
+  await enrolTerminal(page, hallUrl, adminToken, { id: 'kiosk-1', path: '/kiosk/', agent });
   await page.waitForSelector('.tiles');
-}
-
-/** Opens a terminal's page (e.g. /kiosk/) and enrols it as `terminalId` with a fresh one-time code. */
-export async function enrolTerminal(
-  page: Page,
-  hallUrl: string,
-  adminToken: string,
-  agent: RunningAgent & { token: string },
-  terminalId: string,
-  path: string,
-) {
-  const res = await fetch(`${hallUrl}/api/admin/terminals/${terminalId}/enrolment-code`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}` },
-  });
-  const { code } = (await res.json()) as { code: string };
-  const fragment = new URLSearchParams({
-    enrol: code,
-    agent: agent.urls.bridge.split('?')[0] as string,
-    agentToken: agent.token,
-  });
-  await page.goto(`${hallUrl}${path}#${fragment}`);
-  await page.fill('#enrol-pin', '135790');
-  await page.fill('#enrol-pin-again', '135790');
-  await page.click('button[type=submit]');
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -15,6 +15,7 @@ import {
   type Ticket,
   type TicketStatusView,
   type TransferRequest,
+  type WindowStats,
   type WindowView,
   zhCN,
 } from '@yimen/protocol';
@@ -92,6 +93,8 @@ export class HallService {
   private workingDays: WorkingCalendar;
   /** The queue summary terminals were last sent (see domain/summary.ts). */
   private summary: { businessDay: string; summary: QueueSummary };
+  /** The displays' notice line (see domain/notice.ts). */
+  private notice: string;
 
   constructor(private readonly options: HallServiceOptions) {
     const { db } = options;
@@ -122,6 +125,7 @@ export class HallService {
       businessDay,
       summary: domain.queueSummary(this.state, domain.waitingCounts(this.state), this.calendar, this.now()),
     };
+    this.notice = this.configRepo.getMeta('notice') ?? '';
     this.loadRecentCalls();
     this.tick();
   }
@@ -301,7 +305,7 @@ export class HallService {
 
   transfer(actor: Actor, req: TransferRequest): TicketReply {
     const target = 'toCategoryId' in req ? { toCategoryId: req.toCategoryId } : { toWindowId: req.toWindowId };
-    return this.ticketReply(this.run((s) => domain.transfer(s, req.ticketId, target, actor)));
+    return this.ticketReply(this.run((s) => domain.transfer(s, req.ticketId, target, actor, req.note ?? null)));
   }
 
   cancel(actor: Actor, req: CancelTicketRequest): TicketReply {
@@ -314,6 +318,24 @@ export class HallService {
 
   resumeWindow(actor: ClerkActor): Reply<{ window: WindowView }> {
     return this.windowReply(this.run((s) => domain.resumeWindow(s, actor.windowId)));
+  }
+
+  /** Sets the displays' notice line (already checked: NoticeRequest); an empty text clears it. */
+  setNotice(text: string): Reply<{ notice: string }> {
+    const result = this.run(
+      () => domain.changeNotice(text),
+      () => this.configRepo.setMeta('notice', text),
+    );
+    if (!result.ok) return result;
+    this.notice = result.reply;
+    return { ok: true, notice: result.reply };
+  }
+
+  /** What the window of this clerk has done today: tickets finished and their mean handling time. */
+  windowStats(actor: ClerkActor): Reply<{ stats: WindowStats }> {
+    const businessDay = this.state.businessDay;
+    const stats = domain.servingStats(this.queue.finishedAt(businessDay, actor.windowId));
+    return { ok: true, stats: { windowId: actor.windowId, businessDay, ...stats } };
   }
 
   // ---- clerks and terminals ----
@@ -396,7 +418,7 @@ export class HallService {
 
   // ---- reads ----
 
-  /** The queue as terminals see it; `public` leaves out even the masked holder data. */
+  /** The queue as terminals see it; `public` leaves out even the masked holder data, and staff notes. */
   snapshot(view: 'full' | 'public'): QueueSnapshot {
     const state = this.state;
     const tickets = [...state.tickets.values()].sort(
@@ -411,9 +433,10 @@ export class HallService {
       businessDay: state.businessDay,
       generatedAt: this.now(),
       ...this.summary.summary,
-      tickets: tickets.map((t) => (view === 'full' ? domain.toTicket(t) : { ...domain.toTicket(t), holder: null })),
+      tickets: tickets.map((t) => (view === 'full' ? domain.toTicket(t) : domain.publicTicket(domain.toTicket(t)))),
       windows: [...state.windows.values()].map(domain.toWindowView),
       recentCalls: [...this.recentCalls],
+      notice: this.notice,
     };
   }
 
@@ -556,6 +579,7 @@ export class HallService {
     this.recentCalls.unshift({
       ticketId: e.ticket.id,
       number: e.ticket.number,
+      categoryId: e.ticket.categoryId,
       windowId: e.window.id,
       windowNumber: e.window.number,
       at: e.ticket.calledAt ?? this.now(),

@@ -228,5 +228,5 @@ test('a clock stepped back changes nothing; the next local midnight closes windo
     seen.push(name),
   ).then((s) => sockets.push(s));
   await new Promise((r) => setTimeout(r, 100));
-  assert.deepEqual(seen, ['hall:snapshot']);
+  assert.deepEqual(seen, ['display:settings', 'hall:snapshot']);
 });

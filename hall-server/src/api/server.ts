@@ -7,6 +7,7 @@ import type { DemoInfo } from '../web/home-page';
 import { registerWebPages } from '../web/pages';
 import { registerAppointmentRoutes } from './appointment-routes';
 import { registerCaseRoutes } from './case-routes';
+import { registerDisplayRoutes } from './display-routes';
 import type { HallService } from './hall-service';
 import { registerOpenApi } from './openapi';
 import { registerRatingRoutes } from './rating-routes';
@@ -83,6 +84,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   registerCaseRoutes(app, services);
   registerRatingRoutes(app, services);
   registerWindowRoutes(app, services);
+  registerDisplayRoutes(app, services);
   registerOpenApi(app);
   const files = await registerTerminalFiles(app, options.terminalRoots, options.photosDir);
   registerWebPages(app, services, options.demo ?? null, files);

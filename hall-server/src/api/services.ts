@@ -34,7 +34,7 @@ export function createServices(options: HallServiceOptions & { readonly db: Db }
     hall,
     appointments,
     kiosk: new KioskService(options.db, hall, appointments, options.idKey),
-    terminals: new TerminalService(options.db, () => hall.clock()),
+    terminals: new TerminalService(options.db, () => hall.clock(), hall.config),
     cases: new CaseService(options.db, hall, options.idKey),
   };
 }

@@ -14,7 +14,7 @@ import {
   zhCN,
 } from '@yimen/protocol';
 import type { Server, Socket } from 'socket.io';
-import type { Actor } from '../domain';
+import { type Actor, publicTicket } from '../domain';
 import type { CaseViewer } from './case-service';
 import type { ClerkActor, HallService } from './hall-service';
 import type { HallServices } from './services';
@@ -53,15 +53,15 @@ export function visibleTo(event: LoggedEvent, client: Pick<Client, 'role' | 'win
   }
 }
 
-/** Only clerks and admins see even masked holder data; displays, kiosks and evaluators get tickets without it. */
+/**
+ * Only clerks and admins see even masked holder data and the staff's transfer notes;
+ * displays, kiosks and evaluators get tickets without them.
+ */
 const seesHolders = (role: Role): boolean => role === 'clerk' || role === 'admin';
 
 export function withoutHolder(event: LoggedEvent): LoggedEvent {
   if (event.name === 'ticket:called' || event.name === 'ticket:changed') {
-    return {
-      ...event,
-      payload: { ...event.payload, ticket: { ...event.payload.ticket, holder: null } },
-    } as LoggedEvent;
+    return { ...event, payload: { ...event.payload, ticket: publicTicket(event.payload.ticket) } } as LoggedEvent;
   }
   return event;
 }
@@ -188,6 +188,7 @@ function handlers({
       fingerprints.identified({ id: terminalId(c), windowId: c.windowId }, p),
     'fingerprint:library': () => ({ ok: true, templates: fingerprints.library() }),
     'rectification:appeal': (c: Client, p: P<'rectification:appeal'>) => ratings.appeal(clerk(c), p.caseId, p.note),
+    'window:stats': (c: Client) => service.windowStats(clerk(c)),
   };
   return h as Record<CommandName, Handler>;
 }
@@ -231,6 +232,9 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
     },
     broadcastTemplates: (payload) => io.to(roleRoom('evaluator')).emit('fingerprint:templates', payload),
   });
+  services.terminals.onDisplaySettings((terminalId, settings) =>
+    io.to(terminalRoom(terminalId)).emit('display:settings', settings),
+  );
   service.onEvent((event) => {
     broadcast(io, event);
     dropEndedSessions(io, service, event).catch((error) => console.error(`[socket] session check failed: ${error}`));
@@ -248,6 +252,9 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
     socket.join(roleRoom(client.role));
     if (client.role !== 'clerk') socket.join(terminalRoom(client.terminalId));
     if (client.role === 'evaluator' && client.windowId) socket.join(evaluatorRoom(client.windowId));
+    // Before the hall's state, so a display draws its first picture already filtered.
+    if (client.role === 'display')
+      socket.emit('display:settings', services.terminals.displaySettings(client.terminalId));
     catchUp(socket, service, client);
 
     for (const name of Object.keys(COMMAND_SCHEMAS) as CommandName[]) {

@@ -6,10 +6,15 @@ import type { FastifyInstance } from 'fastify';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
-/** Where each browser-mode terminal is served from, and the folder its Vite build writes. */
+/**
+ * Where each browser-mode terminal (by its role) and the clerk console (the server's own page,
+ * src/web/console) are served from, and the folder its Vite build writes.
+ */
 export const TERMINAL_PAGES = {
   kiosk: { path: '/kiosk/', root: repo('kiosk/dist/renderer') },
   evaluator: { path: '/evaluator/', root: repo('evaluator/dist/renderer') },
+  display: { path: '/display/', root: repo('queue-display/dist/renderer') },
+  console: { path: '/console/', root: repo('hall-server/dist/console') },
 } as const satisfies Record<string, { path: string; root: string }>;
 
 /** Shared assets: the voice clips the shell plays when no zh-CN speech voice exists. */

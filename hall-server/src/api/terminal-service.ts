@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Ack, BridgeStatus, ErrorBody } from '@yimen/protocol';
-import { zhCN } from '@yimen/protocol';
+import { DEFAULT_DISPLAY_SETTINGS, type DisplaySettings, zhCN } from '@yimen/protocol';
 import { AuthRepo, type TerminalRow } from '../store/auth-repo';
+import type { HallConfig } from '../store/config-repo';
 import type { Db } from '../store/db';
 import { DeviceRepo, type DeviceReportRow, deviceStates } from '../store/device-repo';
 import { hashToken, newSecret } from './credentials';
@@ -27,10 +28,12 @@ export class TerminalService {
   private readonly auth: AuthRepo;
   private readonly devices: DeviceRepo;
   private readonly revokedListeners = new Set<(terminalId: string) => void>();
+  private readonly settingsListeners = new Set<(terminalId: string, settings: DisplaySettings) => void>();
 
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
+    private readonly config: Pick<HallConfig, 'categories' | 'windows'>,
   ) {
     this.auth = new AuthRepo(db);
     this.devices = new DeviceRepo(db);
@@ -64,6 +67,34 @@ export class TerminalService {
     if (!terminal) return failure('UNAUTHORIZED', '注册码无效、已使用或已过期');
     for (const listener of this.revokedListeners) listener(terminal.id);
     return { ok: true, token, terminal };
+  }
+
+  /** Called when a display's settings change, so the display can be told at once. */
+  onDisplaySettings(listener: (terminalId: string, settings: DisplaySettings) => void): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
+  }
+
+  /** A display's layout and filters; the hall view of everything until the admin sets them. */
+  displaySettings(terminalId: string): DisplaySettings {
+    return this.auth.displaySettings(terminalId) ?? DEFAULT_DISPLAY_SETTINGS;
+  }
+
+  /** Sets a display's layout and filters (already checked: DisplaySettings); every queue and window named must exist. */
+  setDisplaySettings(terminalId: string, settings: DisplaySettings): Ack<{ settings: DisplaySettings }> {
+    const terminal = this.auth.terminalById(terminalId);
+    if (!terminal) return failure('NOT_FOUND', '没有这个终端');
+    if (terminal.role !== 'display') return failure('BAD_REQUEST', '该终端不是综合屏');
+    const categories = new Set(this.config.categories.map((c) => c.id));
+    const windows = new Set(this.config.windows.map((w) => w.id));
+    const unknown = [
+      ...(settings.categoryIds ?? []).filter((id) => !categories.has(id)),
+      ...(settings.windowIds ?? []).filter((id) => !windows.has(id)),
+    ];
+    if (unknown.length > 0) return failure('NOT_FOUND', `没有这些业务或窗口：${unknown.join('、').slice(0, 100)}`);
+    this.db.transaction(() => this.auth.setDisplaySettings(terminalId, settings))();
+    for (const listener of this.settingsListeners) listener(terminalId, settings);
+    return { ok: true, settings };
   }
 
   report(terminalId: string, status: BridgeStatus): Ack {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_ATTENDANCE_RULES, DEFAULT_RULES } from '@yimen/protocol';
+import { DEFAULT_ATTENDANCE_RULES, DEFAULT_RULES, type DisplaySettings } from '@yimen/protocol';
 import { type Credentials, type GreenCardSpec, provisionHall, type TerminalSpec } from '../api/provision';
 import { ALWAYS_OPEN } from '../domain';
+import { AuthRepo } from '../store/auth-repo';
 import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
 import { writeAvatars } from './avatars';
@@ -11,7 +12,8 @@ import { DEMO_HALL } from './demo-hall';
 function demoTerminals(): TerminalSpec[] {
   return [
     ...[1, 2, 3].map((n) => ({ id: `kiosk-${n}`, name: `${n}号自助取号机`, role: 'kiosk' as const, windowId: null })),
-    ...[1, 2].map((n) => ({ id: `display-${n}`, name: `${n}号综合屏`, role: 'display' as const, windowId: null })),
+    { id: 'display-1', name: '1号综合屏（大厅）', role: 'display' as const, windowId: null },
+    { id: 'display-2', name: '2号综合屏（社会事务区，按窗口分列）', role: 'display' as const, windowId: null },
     { id: 'admin-1', name: '管理办公室', role: 'admin' as const, windowId: null },
     ...DEMO_HALL.windows.map((w) => ({
       id: `evaluator-${w.id}`,
@@ -21,6 +23,13 @@ function demoTerminals(): TerminalSpec[] {
     })),
   ];
 }
+
+/** The second display hangs over the social-affairs zone: one column for each of its windows. */
+const DEMO_ZONE_DISPLAY: DisplaySettings = {
+  layout: 'windows',
+  categoryIds: ['cat-sb', 'cat-yb', 'cat-gjj'],
+  windowIds: ['win-01', 'win-02', 'win-03', 'win-04', 'win-05', 'win-06', 'win-07', 'win-08', 'win-09'],
+};
 
 /** Each demo clerk gets a window of their department to sign in to, when one is free. */
 function suggestWindows(): Map<string, string> {
@@ -66,6 +75,7 @@ export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer, pho
   });
   // Marks the hall as the demo: only then does its home page list terminals and logins.
   new ConfigRepo(db).setMeta('demo', '1');
+  new AuthRepo(db).setDisplaySettings('display-2', DEMO_ZONE_DISPLAY);
   const windows = suggestWindows();
   const file = {
     note: '演示大厅的登录信息，仅供演示；生产环境请勿使用。Demo credentials only.',

@@ -360,6 +360,32 @@ test('transfer to a window: only that window calls it, and it goes first there',
   assert.equal(code(transfer(s, a.id, { toWindowId: 'win-404' }, { role: 'admin', terminalId: 'a' })), 'NOT_FOUND');
 });
 
+test('a transfer carries the clerk’s note and the window it came from, until the next transfer', () => {
+  let s = makeState();
+  let a: TicketRecord;
+  [s, a] = issue(s, 'cat-a', NINE_AM);
+  assert.deepEqual([a.transferNote, a.transferFromWindowId], [null, null]);
+  [s] = ok(s, callNext(s, 'win-1', NINE_AM + MINUTE));
+  let moved: TicketRecord;
+  [s, moved] = ok(s, transfer(s, a.id, { toWindowId: 'win-9' }, clerkAt(1), '缺户口本复印件，已告知'));
+  assert.deepEqual([moved.transferNote, moved.transferFromWindowId], ['缺户口本复印件，已告知', 'win-1']);
+  let called: { ticket: TicketRecord };
+  [s, called] = ok(s, callNext(s, 'win-9', NINE_AM + 2 * MINUTE));
+  assert.equal(called.ticket.transferNote, '缺户口本复印件，已告知', 'the receiving window sees it while serving');
+  [s, moved] = ok(s, transfer(s, a.id, { toCategoryId: 'cat-b' }, clerkAt(9)));
+  assert.deepEqual(
+    [moved.transferNote, moved.transferFromWindowId],
+    [null, 'win-9'],
+    'a transfer without a note clears it',
+  );
+  [s, moved] = ok(s, transfer(s, a.id, { toCategoryId: 'cat-a' }, { role: 'admin', terminalId: 'admin-1' }, ''));
+  assert.deepEqual(
+    [moved.transferNote, moved.transferFromWindowId],
+    [null, null],
+    'moved while waiting: from no window',
+  );
+});
+
 test('特呼: a clerk calls a specific waiting ticket of their queues, marked out of order', () => {
   let s = makeState();
   let b: TicketRecord;

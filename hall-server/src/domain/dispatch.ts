@@ -1,4 +1,4 @@
-import type { PriorityClass, QueueRules } from '@yimen/protocol';
+import { isEligible, type PriorityClass, type QueueRules } from '@yimen/protocol';
 
 /**
  * Which waiting ticket a window calls next. Pure: the server, the tests and the queue
@@ -47,11 +47,7 @@ export interface DispatchResult<T> {
 
 const MINUTE = 60_000;
 
-/** True when the window may call this ticket at all. */
-export function isEligible(ticket: DispatchTicket, window: DispatchWindow): boolean {
-  if (ticket.targetWindowId !== null) return ticket.targetWindowId === window.id;
-  return window.categoryIds.includes(ticket.categoryId);
-}
+export { isEligible };
 
 /** The ticket's virtual arrival time within its own category (no window handicap). */
 export function categoryKey(ticket: DispatchTicket, rules: QueueRules): number {

@@ -79,6 +79,11 @@ export function toWindowView(w: WindowRecord): WindowView {
   };
 }
 
+/** A ticket as public screens (displays, evaluators, phones) get it: no holder, not even masked, and no staff note. */
+export function publicTicket(ticket: Ticket): Ticket {
+  return { ...ticket, holder: null, transferNote: null };
+}
+
 const isOpen = (status: TicketStatus): boolean => !FINAL_STATUSES.includes(status);
 
 /** The state after a command's changes: final tickets drop out, the rest replace their old versions. */

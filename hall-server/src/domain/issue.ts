@@ -85,6 +85,8 @@ export function issueTicket(state: HallState, input: IssueInput, ids: NewTicketI
     transferCount: 0,
     reprintCount: 0,
     holder: input.holder ? { nameMasked: input.holder.nameMasked, idMasked: input.holder.idMasked } : null,
+    transferNote: null,
+    transferFromWindowId: null,
     idHash: input.holder?.idHash ?? null,
     statusToken: ids.statusToken,
     issueCategoryId: category.id,

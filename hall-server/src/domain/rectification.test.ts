@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RectificationAction } from '@yimen/protocol';
 import { NATIONAL_CALENDAR } from './calendar';
-import { actOnRectification, type RectificationActor, type RectificationRecord, isRectificationOverdue, openRectification } from './rectification';
+import {
+  actOnRectification,
+  isRectificationOverdue,
+  openRectification,
+  type RectificationActor,
+  type RectificationRecord,
+} from './rectification';
 
 const admin: RectificationActor = { role: 'admin', name: '王主任' };
 const clerk: RectificationActor = { role: 'clerk', name: '李四' };

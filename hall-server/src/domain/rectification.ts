@@ -66,7 +66,12 @@ export type RectificationStep =
  * hall manager's decision on it, or the escalation of a late case. Pure: the shell records
  * who and when beside the new state.
  */
-export function actOnRectification(c: RectificationRecord, action: RectificationAction, actor: RectificationActor, now: number): RectificationStep {
+export function actOnRectification(
+  c: RectificationRecord,
+  action: RectificationAction,
+  actor: RectificationActor,
+  now: number,
+): RectificationStep {
   const illegal = () => fail('ILLEGAL_TRANSITION', `当前状态不能${action === 'appeal' ? '申诉' : '执行此步骤'}`);
   if (action === 'appeal') {
     if (actor.role !== 'clerk') return fail('FORBIDDEN');

@@ -57,12 +57,16 @@ export function hold(state: HallState, ticketId: string, actor: Actor): Outcome<
 
 export type TransferTarget = { readonly toCategoryId: string } | { readonly toWindowId: string };
 
-/** To another queue or one window, keeping its number and original issue time (rank). */
+/**
+ * To another queue or one window, keeping its number and original issue time (rank). The
+ * clerk's note (or none) and the window it came from go with it to the receiving window.
+ */
 export function transfer(
   state: HallState,
   ticketId: string,
   target: TransferTarget,
   actor: Actor,
+  note: string | null = null,
 ): Outcome<TicketRecord> {
   const found = acting(state, ticketId, actor, 'transfer');
   if ('ok' in found) return found;
@@ -86,6 +90,8 @@ export function transfer(
     startedAt: null,
     recallCount: 0,
     transferCount: ticket.transferCount + 1,
+    transferNote: note || null,
+    transferFromWindowId: ticket.windowId,
   };
   return succeed({ tickets: [moved], windows: release(found.window, ticketId) }, moved);
 }

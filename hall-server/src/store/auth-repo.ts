@@ -1,4 +1,4 @@
-import type { Role } from '@yimen/protocol';
+import { DisplaySettings, type Role } from '@yimen/protocol';
 import { type Db, prepared } from './db';
 
 export interface TerminalRow {
@@ -45,6 +45,20 @@ export class AuthRepo {
   terminalById(id: string): TerminalRow | null {
     const row = prepared(this.db, 'SELECT id, name, role, window_id AS windowId FROM terminals WHERE id = ?').get(id);
     return (row as TerminalRow | undefined) ?? null;
+  }
+
+  /** A display's own settings; null when none were set (the defaults apply) or stored ones no longer parse. */
+  displaySettings(terminalId: string): DisplaySettings | null {
+    const row = prepared(this.db, 'SELECT settings FROM terminals WHERE id = ?').get(terminalId) as
+      | { settings: string | null }
+      | undefined;
+    if (!row?.settings) return null;
+    const parsed = DisplaySettings.safeParse(JSON.parse(row.settings));
+    return parsed.success ? parsed.data : null;
+  }
+
+  setDisplaySettings(terminalId: string, settings: DisplaySettings): void {
+    prepared(this.db, 'UPDATE terminals SET settings = ? WHERE id = ?').run(JSON.stringify(settings), terminalId);
   }
 
   /** A new token for a terminal: the old one stops working at once. */

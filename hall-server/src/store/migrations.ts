@@ -249,4 +249,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (clerk_id, day)
   );
   `,
+  // 5: at the window — transfer notes, displays' own settings, a window's finished tickets of the day.
+  `
+  ALTER TABLE tickets ADD COLUMN transfer_note TEXT;
+  ALTER TABLE tickets ADD COLUMN transfer_from_window_id TEXT;
+  ALTER TABLE terminals ADD COLUMN settings TEXT;
+  CREATE INDEX tickets_window_day ON tickets (business_day, window_id, status);
+  `,
 ];

@@ -1,5 +1,5 @@
 import type { PriorityClass, TicketStatus, Window, WindowStatus } from '@yimen/protocol';
-import type { Changes, TicketRecord, WindowRecord } from '../domain';
+import type { Changes, FinishedService, TicketRecord, WindowRecord } from '../domain';
 import { type Db, prepared } from './db';
 
 interface TicketRow {
@@ -23,6 +23,8 @@ interface TicketRow {
   reprint_count: number;
   holder_name_masked: string | null;
   holder_id_masked: string | null;
+  transfer_note: string | null;
+  transfer_from_window_id: string | null;
   id_hash: string | null;
   status_token: string;
   terminal_id: string | null;
@@ -52,6 +54,8 @@ function fromRow(r: TicketRow): TicketRecord {
       r.holder_name_masked !== null && r.holder_id_masked !== null
         ? { nameMasked: r.holder_name_masked, idMasked: r.holder_id_masked }
         : null,
+    transferNote: r.transfer_note,
+    transferFromWindowId: r.transfer_from_window_id,
     idHash: r.id_hash,
     statusToken: r.status_token,
     issueCategoryId: r.issue_category_id,
@@ -72,16 +76,18 @@ export class QueueRepo {
     this.upsertTicket = db.prepare(`
       INSERT INTO tickets (id, business_day, number, issue_category_id, category_id, priority, status, issued_at,
         rank_at, window_id, target_window_id, called_at, started_at, finished_at, recall_count, requeue_count,
-        transfer_count, reprint_count, holder_name_masked, holder_id_masked, id_hash, status_token, terminal_id, idempotency_key)
+        transfer_count, reprint_count, holder_name_masked, holder_id_masked, transfer_note, transfer_from_window_id, id_hash,
+        status_token, terminal_id, idempotency_key)
       VALUES (@id, @businessDay, @number, @issueCategoryId, @categoryId, @priority, @status, @issuedAt, @rankAt, @windowId,
         @targetWindowId, @calledAt, @startedAt, @finishedAt, @recallCount, @requeueCount, @transferCount, @reprintCount,
-        @nameMasked, @idMasked, @idHash, @statusToken, @terminalId, @idempotencyKey)
+        @nameMasked, @idMasked, @transferNote, @transferFromWindowId, @idHash, @statusToken, @terminalId, @idempotencyKey)
       ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, priority = excluded.priority,
         status = excluded.status, rank_at = excluded.rank_at, window_id = excluded.window_id,
         target_window_id = excluded.target_window_id, called_at = excluded.called_at,
         started_at = excluded.started_at, finished_at = excluded.finished_at, recall_count = excluded.recall_count,
         requeue_count = excluded.requeue_count, transfer_count = excluded.transfer_count,
-        reprint_count = excluded.reprint_count`);
+        reprint_count = excluded.reprint_count, transfer_note = excluded.transfer_note,
+        transfer_from_window_id = excluded.transfer_from_window_id`);
     this.updateWindow = db.prepare(
       'UPDATE windows SET status = ?, pause_reason = ?, clerk_id = ?, current_ticket_id = ? WHERE id = ?',
     );
@@ -132,6 +138,14 @@ export class QueueRepo {
       "SELECT issue_category_id AS id, COUNT(*) AS n FROM tickets WHERE business_day = ? AND id_hash = ? AND status != 'voided' GROUP BY issue_category_id",
     ).all(businessDay, idHash) as { id: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** The service times of the tickets finished at a window on a business day. */
+  finishedAt(businessDay: string, windowId: string): FinishedService[] {
+    return prepared(
+      this.db,
+      "SELECT started_at AS startedAt, finished_at AS finishedAt FROM tickets WHERE business_day = ? AND window_id = ? AND status = 'done'",
+    ).all(businessDay, windowId) as FinishedService[];
   }
 
   windows(): WindowRecord[] {

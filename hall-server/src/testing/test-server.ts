@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@yimen/protocol';
 import { io as connect, type Socket } from 'socket.io-client';
 import { type Credentials, provisionHall, type TerminalSpec } from '../api/provision';
-import { type HallServer, startHallServer } from '../api/server';
+import { type HallServer, type HallServerOptions, startHallServer } from '../api/server';
 import type { HallConfig } from '../store/config-repo';
 import { type Db, openDb } from '../store/db';
 import { SMALL_HALL } from './small-hall';
@@ -60,11 +60,11 @@ export function createTestHall(
   };
 }
 
-/** An in-process hall-server on 127.0.0.1 and a free port. */
+/** An in-process hall-server on 127.0.0.1 and a free port; `options` as a demo hall or with other terminal folders. */
 export async function startTestServer(
   hall: TestHall,
   now?: () => number,
-  options: { photosDir?: string } = {},
+  options: Pick<HallServerOptions, 'demo' | 'terminalRoots' | 'photosDir'> = {},
 ): Promise<HallServer & { db: Db; dispose(): Promise<void> }> {
   const db = openDb(hall.dbPath);
   const server = await startHallServer({

@@ -27,7 +27,20 @@ export interface HomeTerminal {
   readonly path: string | null;
 }
 
-export function renderHome(hallName: string, demo: DemoInfo | null, terminals: readonly HomeTerminal[]): string {
+/** Terminals without devices of their own: their demo links need no device agent. */
+export const DEVICELESS_ROLES: readonly string[] = ['display'];
+
+export interface HomeOptions {
+  readonly hallName: string;
+  readonly demo: DemoInfo | null;
+  readonly terminals: readonly HomeTerminal[];
+  /** The clerk console's page, when it is built into this hall. */
+  readonly consolePath: string | null;
+  /** Window names by id, for the clerks' suggested windows. */
+  readonly windowNames: ReadonlyMap<string, string>;
+}
+
+export function renderHome({ hallName, demo, terminals, consolePath, windowNames }: HomeOptions): string {
   const publicLinks = html`<section class="card"><h2>${H.publicPages}</h2><ul class="plain">
 <li><a class="row" href="/book"><span>${zhCN.booking.title}</span><span aria-hidden="true">›</span></a></li>
 <li><a class="row" href="/guide"><span>${zhCN.guide.title}</span><span aria-hidden="true">›</span></a></li>
@@ -35,9 +48,15 @@ export function renderHome(hallName: string, demo: DemoInfo | null, terminals: r
 <li><a class="row" href="/api/openapi.json"><span>${H.apiDocs}</span><span aria-hidden="true">›</span></a></li>
 </ul></section>`;
   if (!demo) return page({ hallName, title: hallName }, html`<p>${H.realIntro}</p>${publicLinks}`);
-  const withAgents = terminals.filter((t) => t.path && demo.agents.some((a) => a.terminalId === t.id));
+  const openable = terminals.filter(
+    (t) => t.path && (DEVICELESS_ROLES.includes(t.role) || demo.agents.some((a) => a.terminalId === t.id)),
+  );
+  const consoleLink = consolePath
+    ? html`<ul class="plain"><li><a class="row" href="${consolePath}" data-console><span>${H.console}</span><span>${H.openConsole} ›</span></a></li></ul>`
+    : html`<p class="muted">${H.notBuilt}</p>`;
   const body = html`<p>${H.demoIntro}</p>
-<section class="card"><h2>${H.terminals}</h2><ul class="plain">${withAgents.map(
+<p class="ok">${H.walkthrough}</p>
+<section class="card"><h2>${H.terminals}</h2><ul class="plain">${openable.map(
     (t) =>
       html`<li><a class="row" href="/demo/enrol/${t.id}" data-terminal="${t.id}"><span>${t.name}</span><span>${H.openTerminal} ›</span></a></li>`,
   )}</ul></section>
@@ -46,7 +65,8 @@ export function renderHome(hallName: string, demo: DemoInfo | null, terminals: r
       html`<li><a class="row" href="${a.controlUrl}" target="_blank" rel="noopener" data-simulator="${a.terminalId}"><span>${terminals.find((t) => t.id === a.terminalId)?.name ?? a.terminalId}</span><span>${H.openSimulator} ›</span></a></li>`,
   )}</ul></section>
 ${publicLinks}
-<section class="card"><h2>${H.clerks}</h2><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th></tr></thead>
-<tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ?? ''}</td></tr>`)}</tbody></table></section>`;
+<section class="card"><h2>${H.console}</h2><p class="muted">${H.consoleIntro}</p>${consoleLink}
+<h3>${H.clerks}</h3><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th></tr></thead>
+<tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ? (windowNames.get(c.windowId) ?? c.windowId) : ''}</td></tr>`)}</tbody></table></section>`;
   return page({ hallName, title: `${hallName} · ${H.demoTitle}`, subtitle: H.demoTitle }, body);
 }

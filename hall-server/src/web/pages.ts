@@ -6,7 +6,7 @@ import type { TerminalFiles } from '../api/terminal-files';
 import { BookingPages } from './booking-page';
 import { registerCasePages } from './case-page';
 import { renderGuideIndex, renderGuideItem } from './guide-page';
-import { type DemoInfo, renderHome } from './home-page';
+import { DEVICELESS_ROLES, type DemoInfo, renderHome } from './home-page';
 import { html, page } from './layout';
 
 const SlotParams = z.object({
@@ -41,7 +41,14 @@ export function registerWebPages(
     const list = terminals
       .overview()
       .map((t) => ({ id: t.id, name: t.name, role: t.role, path: files.pathFor(t.role) }));
-    return sendHtml(reply, 200, renderHome(config.hallName, demo, list));
+    const home = renderHome({
+      hallName: config.hallName,
+      demo,
+      terminals: list,
+      consolePath: files.pathFor('console'),
+      windowNames: new Map(config.windows.map((w) => [w.id, w.name])),
+    });
+    return sendHtml(reply, 200, home);
   });
 
   app.get('/guide', async (_request, reply) => sendHtml(reply, 200, renderGuideIndex(config)));
@@ -110,7 +117,10 @@ export function registerWebPages(
   if (demo) registerDemoLinks(app, services, demo, files);
 }
 
-/** /demo/enrol/<terminal>: a fresh one-time code, handed to the terminal page with its agent's address. */
+/**
+ * /demo/enrol/<terminal>: a fresh one-time code, handed to the terminal page with its agent's
+ * address (none for a terminal without devices, such as a hall display).
+ */
 function registerDemoLinks(
   app: FastifyInstance,
   { terminals }: HallServices,
@@ -119,11 +129,18 @@ function registerDemoLinks(
 ): void {
   app.get<{ Params: { id: string } }>('/demo/enrol/:id', async (request, reply) => {
     const agent = demo.agents.find((a) => a.terminalId === request.params.id);
-    const created = agent ? terminals.createEnrolmentCode(agent.terminalId) : null;
-    const path = created?.ok ? files.pathFor(created.terminal.role) : null;
-    if (!agent || !created?.ok || !path) return reply.status(404).send({ ok: false });
+    const terminal = terminals.overview().find((t) => t.id === request.params.id);
+    const path = terminal ? files.pathFor(terminal.role) : null;
+    if (!terminal || !path || !(agent || DEVICELESS_ROLES.includes(terminal.role))) {
+      return reply.status(404).send({ ok: false });
+    }
+    const created = terminals.createEnrolmentCode(terminal.id);
+    if (!created.ok) return reply.status(404).send({ ok: false });
     // The fragment never reaches a server or its logs; the page keeps what it needs and clears it.
-    const fragment = new URLSearchParams({ enrol: created.code, agent: agent.bridgeUrl, agentToken: agent.token });
+    const fragment = new URLSearchParams({
+      enrol: created.code,
+      ...(agent ? { agent: agent.bridgeUrl, agentToken: agent.token } : {}),
+    });
     return reply.redirect(`${path}#${fragment}`, 302);
   });
 }

@@ -1,17 +1,14 @@
 import { type BridgeStatus, zhCN } from '@yimen/protocol';
 import { ConnectionBanner } from '@yimen/shell/browser/components/ConnectionBanner';
-import { PinPad } from '@yimen/shell/browser/components/PinPad';
-import { SettingsPanel } from '@yimen/shell/browser/components/SettingsPanel';
+import { SettingsGate } from '@yimen/shell/browser/components/SettingsGate';
+import type { EnrolledTerminal } from '@yimen/shell/browser/components/TerminalApp';
 import { reportDevices } from '@yimen/shell/browser/device-report';
-import { createBridge, type Environment } from '@yimen/shell/browser/environment';
+import { createBridge } from '@yimen/shell/browser/environment';
 import { HallConnection } from '@yimen/shell/browser/hall-connection';
 import { Speaker } from '@yimen/shell/browser/speaker';
 import { useDevices } from '@yimen/shell/browser/use-devices';
 import { useHall } from '@yimen/shell/browser/use-hall';
 import { useIdle } from '@yimen/shell/browser/use-idle';
-import { checkPin } from '@yimen/shell/common/pin';
-import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
-import { reopening } from '@yimen/shell/common/time-format';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
@@ -41,14 +38,8 @@ function capabilities(status: BridgeStatus, hallOnline: boolean): Capabilities {
   };
 }
 
-export interface KioskRootProps {
-  readonly env: Environment;
-  readonly record: TerminalRecord;
-  readonly onRecord: (record: TerminalRecord) => void;
-  readonly onForget: () => void;
-}
-
-export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
+export function KioskRoot({ terminal }: { readonly terminal: EnrolledTerminal }) {
+  const { env, record } = terminal;
   const [agentRefused, setAgentRefused] = useState(false);
   const [spoken, setSpoken] = useState('');
   const connection = useMemo(
@@ -117,19 +108,7 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
     return () => clearTimeout(timer);
   }, [state.notice, controller]);
 
-  const [pin, setPin] = useState<'closed' | 'asking' | 'open'>('closed');
-  const [pinMessage, setPinMessage] = useState<string | null>(null);
-  const submitPin = async (entered: string) => {
-    const result = await checkPin(record, entered, Date.now());
-    await env.store.save(result.record);
-    onRecord(result.record);
-    if (result.ok) {
-      setPin('open');
-      setPinMessage(null);
-    } else if (result.lockedUntil)
-      setPinMessage(T.pinLocked(reopening(result.lockedUntil, Date.now(), hall.config?.timeZone ?? 'Asia/Shanghai')));
-    else setPinMessage(T.pinWrong(result.triesLeft));
-  };
+  const [asking, setAsking] = useState(false);
 
   const caps = capabilities(devices.status, hall.state === 'online');
   const banners: string[] = [];
@@ -150,7 +129,7 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
       secondsLeft={secondsLeft}
       onBack={() => controller.dispatch({ type: 'back' })}
       onHome={() => controller.dispatch({ type: 'home' })}
-      onSecret={() => setPin('asking')}
+      onSecret={() => setAsking(true)}
       banners={
         <>
           <ConnectionBanner state={hall.state} />
@@ -166,26 +145,13 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
       <div className="visually-hidden" aria-live="polite" data-testid="voice">
         {spoken}
       </div>
-      {pin === 'asking' ? (
-        <PinPad
-          message={pinMessage}
-          disabled={record.pinLockedUntil !== null && record.pinLockedUntil > Date.now()}
-          onSubmit={(p) => void submitPin(p)}
-          onCancel={() => {
-            setPin('closed');
-            setPinMessage(null);
-          }}
-        />
-      ) : null}
-      {pin === 'open' ? (
-        <SettingsPanel
-          record={record}
-          devices={devices}
-          onForget={onForget}
-          {...(env.electron ? { onQuit: () => env.electron?.quit() } : {})}
-          onClose={() => setPin('closed')}
-        />
-      ) : null}
+      <SettingsGate
+        terminal={terminal}
+        asking={asking}
+        onClose={() => setAsking(false)}
+        timeZone={hall.config?.timeZone ?? 'Asia/Shanghai'}
+        devices={devices}
+      />
     </Frame>
   );
 }

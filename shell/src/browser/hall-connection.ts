@@ -2,6 +2,8 @@ import {
   type Ack,
   type ClientToServerEvents,
   type CommandName,
+  type DisplaySettings,
+  LOGGED_EVENT_NAMES,
   type LoggedEvent,
   type LoggedEventName,
   type PublicConfig,
@@ -21,8 +23,6 @@ type Payload<K extends CommandName> = Parameters<ClientToServerEvents[K]>[0];
 type Reply<K extends CommandName> = Parameters<Parameters<ClientToServerEvents[K]>[1]>[0];
 
 type DirectEventName = Exclude<keyof ServerToClientEvents, LoggedEventName | 'hall:snapshot' | 'hall:replay'>;
-
-const LOGGED: readonly LoggedEventName[] = ['ticket:called', 'ticket:changed', 'window:changed', 'queue:changed'];
 
 export interface HallConnectionOptions {
   /** The hall-server's origin. */
@@ -49,6 +49,8 @@ export class HallConnection {
   view: HallView | null = null;
   config: PublicConfig | null = null;
   state: HallState = 'connecting';
+  /** A display's layout and filters, as the hall last sent them; null for other terminals. */
+  displaySettings: DisplaySettings | null = null;
   private readonly socket: HallSocket;
   private readonly changeListeners = new Set<() => void>();
   private readonly liveListeners = new Set<(event: LoggedEvent) => void>();
@@ -65,7 +67,12 @@ export class HallConnection {
     this.socket.on('connect', () => {
       void this.loadConfig();
     });
-    this.socket.on('disconnect', () => this.setState('connecting'));
+    this.socket.on('disconnect', (reason) => {
+      this.setState('connecting');
+      // The server closed us (session ended, terminal enrolled again): socket.io would stay down; asking
+      // again either resumes or ends in UNAUTHORIZED, which the screen shows.
+      if (reason === 'io server disconnect') this.socket.connect();
+    });
     this.socket.on('connect_error', (error) => {
       if (error.message === 'UNAUTHORIZED') {
         this.setState('unauthorized');
@@ -77,12 +84,16 @@ export class HallConnection {
       this.state = 'online';
       this.changed();
     });
+    this.socket.on('display:settings', (settings) => {
+      this.displaySettings = settings;
+      this.changed();
+    });
     this.socket.on('hall:replay', (e: ReplayEvent) => {
       for (const event of e.events) this.view?.apply(event);
       this.state = 'online';
       this.changed();
     });
-    for (const name of LOGGED) {
+    for (const name of LOGGED_EVENT_NAMES) {
       (this.socket.on as (n: string, l: (p: unknown) => void) => void)(name, (payload) =>
         this.live({ name, payload } as LoggedEvent),
       );

@@ -27,6 +27,8 @@ export class HallView {
     private readonly windowMap: Map<string, WindowView>,
     private calls: CallRecord[],
     private readonly partial: boolean,
+    /** The displays' notice line; empty for none. */
+    public notice: string,
   ) {}
 
   /**
@@ -46,6 +48,7 @@ export class HallView {
       new Map(snapshot.windows.map((w) => [w.id, w])),
       [...snapshot.recentCalls],
       partial,
+      snapshot.notice,
     );
   }
 
@@ -86,6 +89,7 @@ export class HallView {
         this.calls.unshift({
           ticketId: ticket.id,
           number: ticket.number,
+          categoryId: ticket.categoryId,
           windowId: window.id,
           windowNumber: window.number,
           at: ticket.calledAt ?? 0,
@@ -112,6 +116,9 @@ export class HallView {
         };
         break;
       }
+      case 'notice:changed':
+        this.notice = event.payload.text;
+        break;
     }
     return 'applied';
   }

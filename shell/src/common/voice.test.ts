@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clipFile, clipFragments, prompts, SpeechQueue, sayNumber, spellTicket, textOf } from './voice';
+import {
+  CHIME,
+  clipFile,
+  clipFragments,
+  pickVoice,
+  prompts,
+  SpeechQueue,
+  sayNumber,
+  spellTicket,
+  textOf,
+} from './voice';
 
 test('ticket numbers are spelled digit by digit; counts and windows read as numbers', () => {
   assert.deepEqual(spellTicket('A012'), ['A', '零', '一', '二']);
@@ -57,4 +67,18 @@ test('speech plays one utterance at a time, in order, repeats included, nothing 
   q.clearWaiting();
   q.finished();
   assert.equal(q.next(), null);
+});
+
+test('the chime is a tone: played, not read out', () => {
+  assert.equal(textOf([CHIME, ...prompts.call('A012', 3)]), '请A零一二号到三号窗口办理');
+  assert.ok(clipFragments().includes(CHIME));
+});
+
+test('the Mandarin voice of the mainland is preferred; Cantonese is never picked', () => {
+  const v = (lang: string) => ({ lang });
+  assert.equal(pickVoice([v('en-US'), v('zh-TW'), v('zh-CN')])?.lang, 'zh-CN');
+  assert.equal(pickVoice([v('zh_CN')])?.lang, 'zh_CN');
+  assert.equal(pickVoice([v('en-US'), v('zh-TW')])?.lang, 'zh-TW');
+  assert.equal(pickVoice([v('zh-HK'), v('yue-Hant-HK'), v('en-GB')]), null);
+  assert.equal(pickVoice([]), null);
 });

@@ -9,6 +9,14 @@ export type Utterance = readonly string[];
 
 const V = zhCN.voice;
 
+/**
+ * The two-note chime before a call: a tone, not a word. Its clip is synthesised at build time
+ * and played even where a speech voice speaks the words; it is not part of the text.
+ */
+export const CHIME = V.chime;
+
+export const isTone = (fragment: string): boolean => fragment === CHIME;
+
 /** A012 → A 零 一 二: letters and digits one by one, so nobody hears "A twelve". */
 export function spellTicket(number: string): string[] {
   return [...number].map((c) => (/\d/.test(c) ? (zhCN.digitWords[Number(c)] as string) : c.toUpperCase()));
@@ -63,8 +71,22 @@ export const prompts = {
   ],
 };
 
+/** What is said, as text: the words without the tones. */
 export function textOf(utterance: Utterance): string {
-  return utterance.join('');
+  return utterance.filter((f) => !isTone(f)).join('');
+}
+
+/**
+ * The speech voice to use: Mandarin of the mainland first (zh-CN, cmn), then other Mandarin
+ * (zh-TW, zh-SG); never Cantonese (zh-HK, yue); null when there is none.
+ */
+export function pickVoice<V extends { readonly lang: string }>(voices: readonly V[]): V | null {
+  const lang = (v: V) => v.lang.toLowerCase().replace('_', '-');
+  return (
+    voices.find((v) => lang(v) === 'zh-cn' || lang(v).startsWith('cmn')) ??
+    voices.find((v) => /^zh(-|$)/.test(lang(v)) && !/-(hk|mo)$/.test(lang(v)) && !lang(v).includes('yue')) ??
+    null
+  );
 }
 
 /** Every fragment a clip must exist for: the phrases, the numerals and the letters. */

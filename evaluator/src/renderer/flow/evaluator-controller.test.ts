@@ -41,6 +41,8 @@ const ticket: Ticket = {
   transferCount: 0,
   reprintCount: 0,
   holder: null,
+  transferNote: null,
+  transferFromWindowId: null,
 };
 const snapshot: QueueSnapshot = {
   seq: 10,
@@ -52,6 +54,7 @@ const snapshot: QueueSnapshot = {
   tickets: [],
   windows: [window],
   recentCalls: [],
+  notice: '',
 };
 
 const controllers: EvaluatorController[] = [];

@@ -31,6 +31,8 @@ const ticket = (status: Ticket['status']): Ticket => ({
   transferCount: 0,
   reprintCount: 0,
   holder: null,
+  transferNote: null,
+  transferFromWindowId: null,
 });
 
 test('the bar shows the ticket called or served, 暂停服务 when paused, the window name otherwise', () => {

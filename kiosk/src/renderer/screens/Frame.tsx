@@ -1,6 +1,8 @@
 import { zhCN } from '@yimen/protocol';
+import { useNow } from '@yimen/shell/browser/use-now';
+import { useSecretTaps } from '@yimen/shell/browser/use-secret-taps';
 import { clock } from '@yimen/shell/common/time-format';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 
 const K = zhCN.kiosk;
 
@@ -20,20 +22,8 @@ export interface FrameProps {
 
 /** Every kiosk screen: the hall's header with the clock, banners, the screen, and 返回 · 首页 in the same place. */
 export function Frame(props: FrameProps) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(t);
-  }, []);
-  const taps = useRef<number[]>([]);
-  const secretTap = () => {
-    const t = Date.now();
-    taps.current = [...taps.current.filter((x) => t - x < 3000), t];
-    if (taps.current.length >= 5) {
-      taps.current = [];
-      props.onSecret();
-    }
-  };
+  const now = useNow(15_000);
+  const secretTap = useSecretTaps(props.onSecret);
   const time = clock(now, props.timeZone);
   return (
     <div className={`kiosk${props.elder ? ' elder' : ''}`}>

@@ -6,7 +6,8 @@ const T = zhCN.terminal;
 
 export interface SettingsPanelProps {
   readonly record: TerminalRecord;
-  readonly devices: DevicesView;
+  /** Absent on a terminal without devices (a hall display). */
+  readonly devices?: DevicesView;
   readonly onForget: () => void;
   /** Present in Electron: leave kiosk mode. */
   readonly onQuit?: () => void;
@@ -15,7 +16,7 @@ export interface SettingsPanelProps {
 
 /** Behind the PIN: which terminal this is, its devices, and the ways out. No token is ever shown. */
 export function SettingsPanel({ record, devices, onForget, onQuit, onClose }: SettingsPanelProps) {
-  const entries = Object.entries(devices.status.devices) as [
+  const entries = Object.entries(devices?.status.devices ?? {}) as [
     DeviceKind,
     { state: 'ready' | 'absent' | 'fault'; reason?: string },
   ][];
@@ -32,8 +33,8 @@ export function SettingsPanel({ record, devices, onForget, onQuit, onClose }: Se
         <p>
           {T.agentUrl}：{record.agent?.url ?? T.noAgent}
         </p>
-        <h3>{T.devices}</h3>
-        {!devices.connected ? <p className="error">{T.devicesOffline}</p> : null}
+        {devices ? <h3>{T.devices}</h3> : null}
+        {devices && !devices.connected ? <p className="error">{T.devicesOffline}</p> : null}
         <ul className="device-list">
           {entries.map(([kind, status]) => (
             <li key={kind}>
