@@ -44,10 +44,10 @@ function capabilities(status: BridgeStatus, hallOnline: boolean): Capabilities {
   };
 }
 
-function createBridge(env: Environment, record: TerminalRecord, onRefused: () => void): BridgeClient {
+function createBridge(env: Environment, agent: TerminalRecord['agent'], onRefused: () => void): BridgeClient {
   if (env.electron) return new BridgeClient(new ElectronPort(env.electron));
-  const agent = record.agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
-  return new BridgeClient(new AgentPort({ url: agent.url, token: agent.token, onRefused }));
+  const to = agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
+  return new BridgeClient(new AgentPort({ url: to.url, token: to.token, onRefused }));
 }
 
 export interface KioskRootProps {
@@ -64,8 +64,21 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
     () => new HallConnection({ url: record.hallUrl, auth: { token: record.token } }),
     [record.hallUrl, record.token],
   );
-  const bridge = useMemo(() => createBridge(env, record, () => setAgentRefused(true)), [env, record]);
+  // Each long-lived object is rebuilt, and closed, only when what it is made from changes: a
+  // new record (a PIN try, a setting) must not tear down the hall link or the devices.
+  useEffect(() => () => connection.close(), [connection]);
+  const agentUrl = record.agent?.url ?? null;
+  const agentToken = record.agent?.token ?? null;
+  const bridge = useMemo(
+    () =>
+      createBridge(env, agentUrl && agentToken ? { url: agentUrl, token: agentToken } : null, () =>
+        setAgentRefused(true),
+      ),
+    [env, agentUrl, agentToken],
+  );
+  useEffect(() => () => bridge.dispose(), [bridge]);
   const speaker = useMemo(() => new Speaker({ clipBase: env.clipBase, onSpeak: setSpoken }), [env]);
+  useEffect(() => () => speaker.silence(), [speaker]);
   const controller = useMemo(
     () =>
       new KioskController({
@@ -90,6 +103,7 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
       }),
     [connection, bridge, speaker],
   );
+  useEffect(() => () => controller.dispose(), [controller]);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => controller.subscribe(rerender), [controller]);
   const hall = useHall(connection);
@@ -103,18 +117,13 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
     const start = () => void bridge.idcard.start();
     start();
     const offConnection = bridge.onConnection((up) => up && start());
-    const offReport = reportDevices(bridge, connection);
     return () => {
       offCard();
       offRejected();
       offConnection();
-      offReport();
-      controller.dispose();
-      bridge.dispose();
-      connection.close();
-      speaker.silence();
     };
-  }, [bridge, connection, controller, speaker]);
+  }, [bridge, controller]);
+  useEffect(() => reportDevices(bridge, connection), [bridge, connection]);
 
   const state = controller.state;
   const done = state.screen.name === 'done' || state.screen.name === 'failed';
