@@ -20,7 +20,12 @@ export interface TileProps {
   readonly onReprint?: () => void;
 }
 
-function reason(a: CategoryAvailability | HolderAvailability, now: number, timeZone: string): string | null {
+/** Why a queue cannot be taken now (closed, full, the holder's limit or open ticket); null when it can. */
+export function unavailableReason(
+  a: CategoryAvailability | HolderAvailability,
+  now: number,
+  timeZone: string,
+): string | null {
   switch (a.state) {
     case 'open':
       return null;
@@ -37,7 +42,7 @@ function reason(a: CategoryAvailability | HolderAvailability, now: number, timeZ
 
 /** One queue: its name, who waits, the wait, and why it cannot be taken when it cannot. */
 export function CategoryTile(props: TileProps) {
-  const why = reason(props.availability, props.now, props.timeZone) ?? props.blocked;
+  const why = unavailableReason(props.availability, props.now, props.timeZone) ?? props.blocked;
   const holding = props.availability.state === 'holding' ? props.availability : null;
   if (holding) {
     return (

@@ -1,6 +1,7 @@
 import { zhCN } from '@yimen/protocol';
 import { useMemo } from 'react';
 import { searchIndex, searchItems } from '../flow/item-search';
+import { unavailableReason } from './CategoryTile';
 import type { ScreenProps } from './KioskScreen';
 import { issueBlocked, newKey } from './tiles';
 
@@ -14,6 +15,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
   const results = useMemo(() => searchItems(index, query, 8), [index, query]);
   const set = (q: string) => controller.dispatch({ type: 'search', query: q });
   const blocked = issueBlocked(props);
+  const now = Date.now();
   return (
     <div className="search">
       <label className="search-box">
@@ -33,10 +35,12 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
         {results.map((item) => {
           const category = config.categories.find((c) => c.id === item.categoryId);
           const department = config.departments.find((d) => d.id === item.departmentId);
-          const availability = view?.summary.availability[item.categoryId];
+          const availability = view?.summary.availability[item.categoryId] ?? { state: 'open' as const };
+          // A queue that stopped issuing says so first: a card would not help.
           const why =
             blocked ??
-            (category?.requiresIdCard ? K.needsCard : availability && availability.state !== 'open' ? K.closed : null);
+            unavailableReason(availability, now, config.timeZone) ??
+            (category?.requiresIdCard ? K.needsCard : null);
           return (
             <div key={item.id} className="result" data-item={item.id}>
               <div>
@@ -44,9 +48,9 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
                 <span className="muted">
                   {department?.shortName} · {K.categoryOf(category?.name ?? '')}
                 </span>
+                {why ? <span className="tile-why">{why}</span> : null}
               </div>
               <div className="result-actions">
-                {why ? <span className="tile-why">{why}</span> : null}
                 <button
                   type="button"
                   className="button"
