@@ -118,6 +118,8 @@ export function cancelRefusal(times: SlotTimes, status: BookedSlot['status'], no
 }
 
 export function checkInRefusal(times: SlotTimes, status: BookedSlot['status'], now: number): ErrorCode | null {
+  // A no-show is a booking whose check-in window has passed: its holder came too late.
+  if (status === 'noShow') return 'CHECK_IN_TOO_LATE';
   if (status !== 'booked') return 'ILLEGAL_TRANSITION';
   if (now < times.checkInFrom) return 'CHECK_IN_TOO_EARLY';
   if (now > times.checkInUntil) return 'CHECK_IN_TOO_LATE';

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { IssuedTicket, KioskLookup } from '@yimen/protocol';
-import { type Effect, type HeldCard, INITIAL, idles, type KioskEvent, type KioskState, transition } from './kiosk-flow';
+import type { AppointmentView, IssuedTicket, KioskLookup } from '@yimen/protocol';
+import {
+  checkInOffer,
+  type Effect,
+  type HeldCard,
+  INITIAL,
+  idles,
+  type KioskEvent,
+  type KioskState,
+  transition,
+} from './kiosk-flow';
 
 const card: HeldCard = {
   input: { idNumber: '11010519491231002X', name: '王小明' },
@@ -17,6 +26,7 @@ const lookup = (over: Partial<KioskLookup> = {}): KioskLookup => ({
   elderly: false,
   agent: false,
   appointment: null,
+  checkIn: null,
   ...over,
 });
 
@@ -135,25 +145,25 @@ test('going home or idling drops the card from the state; mid-print the kiosk wa
   assert.equal(idles(withCard.state.screen), true);
 });
 
-test('check-in too early: said plainly, and the ordinary categories are offered again', () => {
-  const booked = lookup({
-    appointment: {
-      code: 'ABCDEFGHJK',
-      categoryId: 'cat-a',
-      categoryName: '社会保障',
-      day: '2026-12-03',
-      slotStart: '10:00',
-      slotEnd: '10:30',
-      status: 'booked',
-      nameMasked: '王*明',
-      idMasked: '1101**********002X',
-      phoneMasked: '138****0000',
-      checkInFrom: 0,
-      checkInUntil: 0,
-      cancelUntil: 0,
-      ticketNumber: null,
-    },
-  });
+const booking: AppointmentView = {
+  code: 'ABCDEFGHJK',
+  categoryId: 'cat-a',
+  categoryName: '社会保障',
+  day: '2026-12-03',
+  slotStart: '10:00',
+  slotEnd: '10:30',
+  status: 'booked',
+  nameMasked: '王*明',
+  idMasked: '1101**********002X',
+  phoneMasked: '138****0000',
+  checkInFrom: 0,
+  checkInUntil: 0,
+  cancelUntil: 0,
+  ticketNumber: null,
+};
+
+test('check-in refused at the hall after the screen offered it: said plainly, the ordinary categories again', () => {
+  const booked = lookup({ appointment: booking, checkIn: 'open' });
   const { state, effects } = run([
     { type: 'cardRead', card },
     { type: 'lookupDone', lookup: booked },
@@ -162,6 +172,31 @@ test('check-in too early: said plainly, and the ordinary categories are offered 
   ]);
   assert.ok(state.screen.name === 'card' && state.screen.notice === '还未到预约签到时间');
   assert.equal(effects.filter((e) => e.type === 'lookup').length, 2, 'asked again what the holder may take');
+});
+
+test('a booking too early or too late: the card screen says which, check-in is off, ordinary tickets stay', () => {
+  for (const when of ['early', 'late'] as const) {
+    const { state } = run([
+      { type: 'cardRead', card },
+      { type: 'lookupDone', lookup: lookup({ appointment: { ...booking, status: 'noShow' }, checkIn: when }) },
+    ]);
+    assert.deepEqual(checkInOffer(state.screen)?.state, when);
+    const tapped = run([{ type: 'checkIn', idempotencyKey: 'key-00000008' }], state);
+    assert.equal(tapped.state.screen.name, 'card', `${when}: the check-in does not go out`);
+    assert.deepEqual(tapped.effects, []);
+    const ordinary = run([{ type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000009' }], state);
+    assert.equal(ordinary.state.screen.name, 'issuing', `${when}: an ordinary ticket is still one tap`);
+  }
+  const open = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup({ appointment: booking, checkIn: 'open' }) },
+  ]).state;
+  assert.equal(checkInOffer(open.screen)?.state, 'open');
+  const none = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup() },
+  ]).state;
+  assert.equal(checkInOffer(none.screen), null);
 });
 
 test('the guide goes item → department → index → home on 返回', () => {

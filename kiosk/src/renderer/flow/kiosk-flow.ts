@@ -1,4 +1,4 @@
-import type { ErrorBody, IdCardInput, IssuedTicket, KioskLookup } from '@yimen/protocol';
+import type { AppointmentView, CheckInState, ErrorBody, IdCardInput, IssuedTicket, KioskLookup } from '@yimen/protocol';
 import { prompts, type Utterance } from '@yimen/shell/common/voice';
 
 /**
@@ -142,6 +142,15 @@ function issueRequest(screen: Screen, event: KioskEvent & { type: 'choose' }): I
   return null;
 }
 
+/**
+ * What the card screen offers for today's booking: check in now, or, too early or too late
+ * by the hall's clock, why not (the ordinary tickets below stay on offer). Null without one.
+ */
+export function checkInOffer(screen: Screen): { appointment: AppointmentView; state: CheckInState } | null {
+  if (screen.name !== 'card' || !screen.lookup?.appointment || !screen.lookup.checkIn) return null;
+  return { appointment: screen.lookup.appointment, state: screen.lookup.checkIn };
+}
+
 export function transition(state: KioskState, event: KioskEvent): Step {
   const { screen } = state;
   switch (event.type) {
@@ -184,7 +193,7 @@ export function transition(state: KioskState, event: KioskEvent): Step {
       );
     }
     case 'checkIn': {
-      if (screen.name !== 'card' || !screen.lookup?.appointment) return stay(state);
+      if (screen.name !== 'card' || checkInOffer(screen)?.state !== 'open') return stay(state);
       const request: IssueRequest = {
         kind: 'checkIn',
         idempotencyKey: event.idempotencyKey,
