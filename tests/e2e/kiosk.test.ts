@@ -174,8 +174,26 @@ test('a card ticket: swipe, tap, the slip prints the issued number and a QR to i
   await adminCancelAll();
 });
 
-test('a category ticket without a card: one tap from home', async () => {
+/** Five quick taps on the hall's name: the staff gesture that asks for the PIN. */
+async function openPinPad(page: Page): Promise<void> {
+  for (let i = 0; i < 5; i++) await page.click('.kiosk-header h1');
+  await page.waitForSelector('.pinpad');
+}
+
+test('a category ticket without a card: one tap from home, also after a wrong PIN', async () => {
   const page = await kiosk();
+  // A PIN try rewrites the terminal's record; the hall link and the devices must outlive that.
+  await openPinPad(page);
+  for (const digit of '000000') await page.click(`.pinpad button:text-is("${digit}")`);
+  await page.click('.pinpad button:text-is("确定")');
+  await page.waitForSelector('text=密码错误');
+  await page.click('.dialog button:text-is("取消")');
+  await page.waitForSelector('.pinpad', { state: 'detached' });
+  assert.equal(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('yimen.terminal') ?? '{}').pinFailures),
+    1,
+    'the failure is kept',
+  );
   assert.equal(await page.isDisabled('.home .tile[data-category=cat-bdc]'), true, '不动产登记 is real-name: card only');
   assert.match((await page.textContent('.home .tile[data-category=cat-bdc]')) ?? '', /须刷身份证/);
   const before = printed(agent).length;
@@ -186,6 +204,7 @@ test('a category ticket without a card: one tap from home', async () => {
   const slip = printed(agent)[before];
   assert.ok(slip?.lines.some((l) => l.text.includes(number ?? '?')));
   assert.equal(ticketRows().find((t) => t.number === number)?.name, null, 'no holder on a ticket taken without a card');
+  assert.equal(await page.isVisible('[data-testid=hall-banner]'), false, 'still connected to the hall');
   await adminCancelAll();
 });
 
@@ -334,7 +353,17 @@ test('idle: back home by itself, and the name is gone from the screen', async ()
 test('the guide: found by "bdc" on the touch keyboard and by name; its phone page; the one-time list prints', async () => {
   const page = await kiosk();
   await page.click('text=搜索事项');
-  for (const key of ['B', 'D', 'C']) await page.click(`.key:text-is("${key}")`);
+  await page.click('.key:text-is("B")');
+  await page.waitForFunction(() => document.querySelectorAll('.result').length === 8, null, POLL);
+  // With a page of results, the input, the keyboard and the footer all stay where a finger expects them.
+  const layout = await page.evaluate(() => {
+    const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect;
+    return { input: box('[data-testid=search-input]'), keyboard: box('.keyboard'), nav: box('.kiosk-nav') };
+  });
+  assert.ok(layout.input.top >= 0 && layout.input.bottom < layout.keyboard.top, 'the input stays on screen');
+  assert.ok(layout.keyboard.bottom <= layout.nav.top, `the keyboard ends above the footer (${layout.keyboard.bottom})`);
+  assert.ok(layout.nav.bottom <= 1920, 'the footer is inside the screen');
+  for (const key of ['D', 'C']) await page.click(`.key:text-is("${key}")`);
   await page.waitForSelector('.result');
   const first = (await page.locator('.result .result-name').first().textContent()) ?? '';
   assert.ok(first.startsWith('不动产'), first);

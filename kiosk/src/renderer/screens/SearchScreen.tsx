@@ -48,7 +48,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
                 <span className="muted">
                   {department?.shortName} · {K.categoryOf(category?.name ?? '')}
                 </span>
-                {why ? <span className="tile-why">{why}</span> : null}
+                {why ? <span className="tile-why result-why">{why}</span> : null}
               </div>
               <div className="result-actions">
                 <button
