@@ -22,6 +22,7 @@ import {
   axeViolations,
   createKioskHall,
   enrolKiosk,
+  lowContrast,
   printed,
   shot,
   smallTargets,
@@ -85,6 +86,7 @@ async function check(page: Page, name: string): Promise<void> {
   assert.deepEqual(await axeViolations(page), [], `${name}: axe`);
   assert.deepEqual(await smallTargets(page), [], `${name}: touch targets under 64×64`);
   assert.deepEqual(await smallText(page, 28), [], `${name}: text under 28 px`);
+  assert.deepEqual(await lowContrast(page, 7), [], `${name}: text under 7:1 contrast`);
 }
 
 const ticketRows = () =>
@@ -305,6 +307,7 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
     null,
     POLL,
   );
+  assert.equal(await page.locator('.card-screen .tile').count(), 4, 'fewer choices for an elder');
   await check(page, 'elder-card');
   await page.click('.tile[data-category=cat-yb]');
   await page.waitForSelector('[data-testid=done]');
@@ -319,16 +322,24 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
   await removeCard();
   await page.click('[data-testid=nav-home]');
   await page.waitForSelector('.home');
-  assert.equal(await page.isVisible('text=搜索事项'), false, 'fewer choices in elder mode');
-  await page.click('text=标准模式');
-  await page.waitForSelector('.kiosk:not(.elder)');
+  assert.equal(await page.isVisible('.kiosk.elder'), false, 'the card’s elder mode ended with its holder’s visit');
+  assert.equal(await page.isVisible('text=搜索事项'), true);
   await page.click('text=长者模式');
+  await page.waitForSelector('.kiosk.elder');
   await page.waitForFunction(
     () => document.querySelector('[data-testid=voice]')?.textContent?.includes('长者模式'),
     null,
     POLL,
   );
+  assert.equal(await page.isVisible('text=搜索事项'), false, 'fewer choices in elder mode');
+  assert.equal(await page.locator('.home .tile').count(), 4, 'the most used queues only');
+  const toggle = await page.locator('button:text-is("退出长者模式")').boundingBox();
+  assert.ok(toggle && toggle.y + toggle.height <= 1920, 'the way out of elder mode is on screen without scrolling');
   await check(page, 'elder-home');
+  await page.click('text=更多业务');
+  assert.equal(await page.locator('.home .tile').count(), 12);
+  await page.click('text=退出长者模式');
+  await page.waitForSelector('.kiosk:not(.elder)');
   await adminCancelAll();
 });
 
@@ -356,13 +367,15 @@ test('the guide: found by "bdc" on the touch keyboard and by name; its phone pag
   await page.click('.key:text-is("B")');
   await page.waitForFunction(() => document.querySelectorAll('.result').length === 8, null, POLL);
   // With a page of results, the input, the keyboard and the footer all stay where a finger expects them.
-  const layout = await page.evaluate(() => {
-    const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect;
-    return { input: box('[data-testid=search-input]'), keyboard: box('.keyboard'), nav: box('.kiosk-nav') };
-  });
-  assert.ok(layout.input.top >= 0 && layout.input.bottom < layout.keyboard.top, 'the input stays on screen');
-  assert.ok(layout.keyboard.bottom <= layout.nav.top, `the keyboard ends above the footer (${layout.keyboard.bottom})`);
-  assert.ok(layout.nav.bottom <= 1920, 'the footer is inside the screen');
+  const [input, keyboard, nav] = await page.evaluate(() =>
+    ['[data-testid=search-input]', '.keyboard', '.kiosk-nav'].map(
+      (selector) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect,
+    ),
+  );
+  assert.ok(input && keyboard && nav);
+  assert.ok(input.top >= 0 && input.bottom < keyboard.top, 'the input stays on screen');
+  assert.ok(keyboard.bottom <= nav.top, `the keyboard ends above the footer (${keyboard.bottom})`);
+  assert.ok(nav.bottom <= 1920, 'the footer is inside the screen');
   for (const key of ['D', 'C']) await page.click(`.key:text-is("${key}")`);
   await page.waitForSelector('.result');
   const first = (await page.locator('.result .result-name').first().textContent()) ?? '';

@@ -120,3 +120,52 @@ export async function smallText(page: Page, min: number): Promise<string[]> {
     return [...new Set(out)];
   }, min);
 }
+
+/**
+ * Visible text whose contrast with the colour behind it is under `min`:1 (WCAG's formula).
+ * axe's enhanced rule lets large text pass at 4.5:1, and every kiosk text is large; the
+ * kiosk asks 7:1 of all of it (DESIGN.md), so this measures each text itself.
+ */
+export async function lowContrast(page: Page, min: number): Promise<string[]> {
+  // tsx keeps function names with a `__name` helper the page does not have.
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  return page.evaluate((least) => {
+    type Rgba = [number, number, number, number];
+    const parse = (css: string): Rgba => {
+      const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return [r, g, b, a];
+    };
+    const over = (top: Rgba, below: Rgba): Rgba => {
+      const a = top[3];
+      return [0, 1, 2].map((i) => (top[i] as number) * a + (below[i] as number) * (1 - a)).concat(1) as Rgba;
+    };
+    /** The opaque colour behind an element: its own background laid over its ancestors'. */
+    const ground = (el: Element | null): Rgba => {
+      if (!el) return [255, 255, 255, 1];
+      const own = parse(getComputedStyle(el).backgroundColor);
+      if (own[3] >= 1) return own;
+      return own[3] === 0 ? ground(el.parentElement) : over(own, ground(el.parentElement));
+    };
+    const luminance = (c: Rgba) => {
+      const [r, g, b] = [0, 1, 2].map((i) => {
+        const v = (c[i] as number) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim() || el.closest('.visually-hidden')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const back = ground(el);
+      const fore = over(parse(getComputedStyle(el).color), back);
+      const [hi, lo] = [luminance(fore), luminance(back)].sort((a, b) => b - a) as [number, number];
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      if (ratio < least) out.push(`"${node.textContent.trim().slice(0, 20)}" ${ratio.toFixed(2)}:1`);
+    }
+    return [...new Set(out)];
+  }, min);
+}

@@ -33,7 +33,7 @@ for (const width of [58, 80] as const) {
       '【老年人优先】',
       '取号时间：2025-03-05 09:07',
       '前面等候：12 人',
-      '预计等待：约 25 分钟',
+      '预计等候：约 25 分钟',
       '办理窗口：3号、4号窗口',
       '取号人：张*三',
       '请留意叫号，过号请重新排队。',
@@ -47,6 +47,15 @@ for (const width of [58, 80] as const) {
       width === 58 ? 4 : 5,
       true,
     ]);
+  });
+
+  test(`ticket ${width} mm: the wait as the kiosk words it, when it says it`, () => {
+    const texts = (waitText?: string) =>
+      decode(
+        renderTicket({ ...SAMPLE_TICKET, estimatedWaitMin: 0, ...(waitText ? { waitText } : {}) }, { width }),
+      ).lines.map((l) => l.text);
+    assert.ok(texts('窗口暂未开放').includes('预计等候：窗口暂未开放'));
+    assert.ok(texts().includes('预计等候：即将叫号'));
   });
 
   test(`${width} mm: no printed line is wider than the paper`, () => {

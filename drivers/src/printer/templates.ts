@@ -1,7 +1,7 @@
 /** The papers a hall prints: queue ticket, one-time materials list, generic notice. */
-import { maskName } from '@yimen/protocol';
+import { maskName, zhCN } from '@yimen/protocol';
 import { PrinterError } from './errors';
-import { formatDateTime, formatDateZh, formatWait, formatYuan } from './format';
+import { formatDateTime, formatDateZh, formatYuan } from './format';
 import { Receipt } from './receipt';
 import type { MaterialEntry, MaterialsListPrint, NoticePrint, RenderOptions, TicketPrint } from './types';
 
@@ -34,7 +34,7 @@ export function renderTicket(ticket: TicketPrint, options: RenderOptions): Buffe
   r.rule();
   r.field('取号时间', issued);
   r.field('前面等候', `${ticket.aheadCount} 人`);
-  r.field('预计等待', formatWait(ticket.estimatedWaitMin));
+  r.field(zhCN.wait.label, ticket.waitText ?? zhCN.waitText(ticket.estimatedWaitMin, true));
   if (ticket.windowHint) r.field('办理窗口', ticket.windowHint);
   if (ticket.holderNameMasked) r.field('取号人', maskName(ticket.holderNameMasked));
   r.rule();

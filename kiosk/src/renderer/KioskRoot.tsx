@@ -19,6 +19,7 @@ import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
 import { reopening } from './format';
 import { Frame } from './screens/Frame';
+import { HomeBar } from './screens/HomeScreen';
 import { KioskScreen } from './screens/KioskScreen';
 
 const K = zhCN.kiosk;
@@ -169,6 +170,7 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
       onBack={() => controller.dispatch({ type: 'back' })}
       onHome={() => controller.dispatch({ type: 'home' })}
       onSecret={() => setPin('asking')}
+      homeBar={<HomeBar controller={controller} elder={state.elder} />}
       banners={
         <>
           <ConnectionBanner state={hall.state} />

@@ -59,6 +59,26 @@ export const errorMessage: Record<ErrorCode, string> = {
   INTERNAL: '系统内部错误',
 };
 
+/** One wording of a wait wherever it shows: kiosk tiles and ticket screen, the printed slip, the phone page. */
+export const wait = {
+  label: '预计等候',
+  /** No window serving the queue is open: nobody can promise a wait. */
+  closed: '窗口暂未开放',
+  /** Nobody ahead, or under a minute's worth. */
+  soon: '即将叫号',
+} as const;
+
+/** 约 25 分钟 · 约 1 小时 5 分钟 · 即将叫号 · 窗口暂未开放 */
+export function waitText(minutes: number, windowsOpen: boolean): string {
+  if (!windowsOpen) return wait.closed;
+  if (!Number.isFinite(minutes) || minutes < 1) return wait.soon;
+  const total = Math.round(minutes);
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  if (hours === 0) return `约 ${total} 分钟`;
+  return rest === 0 ? `约 ${hours} 小时` : `约 ${hours} 小时 ${rest} 分钟`;
+}
+
 export const windowLabel = (windowNumber: number): string => `${windowNumber}号窗口`;
 
 export const statusPage = {
@@ -68,8 +88,7 @@ export const statusPage = {
   status: '状态',
   ahead: '前面等候',
   people: '人',
-  estimatedWait: '预计等候',
-  minutes: '分钟',
+  estimatedWait: wait.label,
   window: '请到窗口',
   notFound: '未找到该号，或已不是当日的号',
   refreshNote: '本页每30秒自动刷新',
@@ -239,7 +258,6 @@ export const kiosk = {
   swipeHint: '将身份证放在下方感应区',
   orTap: '无需刷证的业务，可直接点击取号',
   waiting: (n: number) => `等候 ${n} 人`,
-  estimated: (min: number) => (min <= 0 ? '无需等候' : `约 ${min} 分钟`),
   closedUntil: (at: string) => `已停止取号，${at}恢复`,
   closed: '已停止取号',
   full: '今日号已取完',
@@ -265,7 +283,7 @@ export const kiosk = {
   takeTicket: '请取走您的号票',
   yourNumber: '您的号码',
   ahead: (n: number) => `前面还有 ${n} 人`,
-  estimatedWait: (min: number) => (min <= 0 ? '请留意叫号' : `预计等候约 ${min} 分钟`),
+  estimatedWait: (text: string) => `${wait.label}：${text}`,
   windows: (list: string) => `办理窗口：${list}`,
   scanForStatus: '扫描号票上的二维码可在手机上查看排队进度',
   printFailed: '号票打印失败',
@@ -275,7 +293,8 @@ export const kiosk = {
   back: '返回',
   idleIn: (s: number) => `${s}秒后返回首页`,
   elderOn: '长者模式',
-  elderOff: '标准模式',
+  elderOff: '退出长者模式',
+  moreCategories: '更多业务',
   search: '搜索事项',
   searchHint: '输入拼音首字母，如 bdc（不动产）',
   searchResults: (n: number) => `找到 ${n} 个事项`,

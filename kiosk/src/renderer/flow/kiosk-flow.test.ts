@@ -162,6 +162,43 @@ const booking: AppointmentView = {
   ticketNumber: null,
 };
 
+test('elder mode a card switched on ends with its holder’s visit; one chosen on the button stays', () => {
+  const elderCard = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup({ elderly: true }) },
+  ]);
+  assert.ok(elderCard.state.elder && elderCard.state.elderAuto);
+  const more = run([{ type: 'moreCategories' }], elderCard.state);
+  assert.equal(more.state.allCategories, true, '更多业务 shows every queue');
+  for (const leave of [{ type: 'home' }, { type: 'back' }, { type: 'idle' }] as const) {
+    const next = run([leave], more.state).state;
+    assert.equal(next.elder, false, `${leave.type}: the next person starts in the standard mode`);
+    assert.equal(next.allCategories, false);
+  }
+  const done = run(
+    [
+      { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000010' },
+      { type: 'issued', ticket },
+      { type: 'printed' },
+    ],
+    elderCard.state,
+  ).state;
+  assert.ok(done.screen.name === 'done' && done.elder, 'the ticket screen is still large for its holder');
+  assert.equal(run([{ type: 'home' }], done).state.elder, false, 'and home after it is standard');
+  const nextCard = run([{ type: 'cardRead', card }], elderCard.state).state;
+  assert.equal(nextCard.elder, false, 'a new card is a new citizen');
+
+  const chosen = run([{ type: 'toggleElder' }]).state;
+  assert.ok(chosen.elder && !chosen.elderAuto);
+  const visit = run(
+    [{ type: 'cardRead', card }, { type: 'lookupDone', lookup: lookup({ elderly: true }) }, { type: 'home' }],
+    chosen,
+  ).state;
+  assert.equal(visit.elder, true, 'chosen on the button: kept across visits');
+  assert.equal(run([{ type: 'toggleElder' }], visit).state.elder, false, 'until switched off');
+  assert.equal(run([{ type: 'idle' }], visit).state.elder, false, 'or the kiosk idles');
+});
+
 test('check-in refused at the hall after the screen offered it: said plainly, the ordinary categories again', () => {
   const booked = lookup({ appointment: booking, checkIn: 'open' });
   const { state, effects } = run([

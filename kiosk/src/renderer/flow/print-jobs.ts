@@ -21,6 +21,7 @@ export function ticketJob(ticket: IssuedTicket, config: PublicConfig): PrintJob 
       timeZone: config.timeZone,
       aheadCount: ticket.aheadCount,
       estimatedWaitMin: ticket.estimatedWaitMin,
+      waitText: zhCN.waitText(ticket.estimatedWaitMin, ticket.windowsOpen),
       statusUrl: ticket.statusUrl,
       ...(ticket.holder ? { holderNameMasked: ticket.holder.nameMasked } : {}),
       ...(hint ? { windowHint: hint } : {}),

@@ -8,6 +8,8 @@ export interface TileProps {
   readonly category: Category;
   readonly waiting: number;
   readonly estimatedMin: number;
+  /** A window serving the queue is open: else no wait can be promised. */
+  readonly windowsOpen: boolean;
   readonly availability: CategoryAvailability | HolderAvailability;
   /**
    * Why the tile is off although the category is open (needs a card): null when it is on,
@@ -74,7 +76,7 @@ export function CategoryTile(props: TileProps) {
     >
       <span className="tile-name">{props.category.name}</span>
       <span className="tile-figures tabular">
-        {K.waiting(props.waiting)} · {K.estimated(props.estimatedMin)}
+        {K.waiting(props.waiting)} · {zhCN.waitText(props.estimatedMin, props.windowsOpen)}
       </span>
       {why ? <span className="tile-why">{why}</span> : null}
     </button>

@@ -34,7 +34,7 @@ export function DoneScreen({ ticket, config }: ScreenProps & { ticket: IssuedTic
         <dt className="visually-hidden">{zhCN.statusPage.ahead}</dt>
         <dd data-testid="ahead">{K.ahead(ticket.aheadCount)}</dd>
         <dt className="visually-hidden">{zhCN.statusPage.estimatedWait}</dt>
-        <dd>{K.estimatedWait(ticket.estimatedWaitMin)}</dd>
+        <dd>{K.estimatedWait(zhCN.waitText(ticket.estimatedWaitMin, ticket.windowsOpen))}</dd>
         {windows ? (
           <>
             <dt className="visually-hidden">{zhCN.statusPage.window}</dt>

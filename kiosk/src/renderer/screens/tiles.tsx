@@ -1,5 +1,6 @@
-import type { Category, HolderAvailability, KioskLookup } from '@yimen/protocol';
+import type { HolderAvailability, KioskLookup } from '@yimen/protocol';
 import { zhCN } from '@yimen/protocol';
+import { elderCategories } from '../flow/elder-choices';
 import { CategoryTile } from './CategoryTile';
 import type { ScreenProps } from './KioskScreen';
 
@@ -19,8 +20,10 @@ export function newKey(): string {
 }
 
 /** The category tiles, with or without a card's holder-specific availability. */
-export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null; categories?: readonly Category[] }) {
+export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null }) {
   const { config, view, controller } = props;
+  const shown =
+    props.elder && !props.allCategories ? elderCategories(config.categories, props.lookup) : config.categories;
   const blocked = issueBlocked(props);
   const summary = view?.summary;
   const now = Date.now();
@@ -32,7 +35,7 @@ export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null;
         </p>
       ) : null}
       <div className="tiles">
-        {(props.categories ?? config.categories).map((c) => {
+        {shown.map((c) => {
           const availability: HolderAvailability = props.lookup?.categories[c.id] ??
             summary?.availability[c.id] ?? { state: 'open' };
           const needsCard = !props.lookup && c.requiresIdCard ? K.needsCard : null;
@@ -42,6 +45,7 @@ export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null;
               category={c}
               waiting={summary?.waiting[c.id] ?? 0}
               estimatedMin={summary?.estimatedWaitMin[c.id] ?? 0}
+              windowsOpen={summary?.windowsOpen[c.id] ?? false}
               availability={availability}
               blocked={blocked ? '' : needsCard}
               now={now}
@@ -54,6 +58,15 @@ export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null;
           );
         })}
       </div>
+      {shown.length < config.categories.length ? (
+        <button
+          type="button"
+          className="button secondary big more-categories"
+          onClick={() => controller.dispatch({ type: 'moreCategories' })}
+        >
+          {K.moreCategories}
+        </button>
+      ) : null}
     </>
   );
 }
