@@ -5,10 +5,8 @@ import { type RunningAgent, startAgent } from '@yimen/drivers/agent/agent';
 import { AgentConfig } from '@yimen/drivers/agent/config';
 import type { ControlAction } from '@yimen/drivers/agent/simulate';
 import type { PrintedDocument } from '@yimen/drivers/printer/simulator';
-import { DEMO_HALL } from '@yimen/hall-server/demo/demo-hall';
-import { ALWAYS_OPEN } from '@yimen/hall-server/domain';
+import { demoHallConfig } from '@yimen/hall-server/demo/seed';
 import { createTestHall, TEST_TERMINALS, type TestHall } from '@yimen/hall-server/testing/test-server';
-import { DEFAULT_RULES } from '@yimen/protocol';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
@@ -16,9 +14,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Screenshots are test artifacts for a person to look at; never committed. */
 export const SHOTS = join(root, 'test-results', 'screens');
 
-/** The demo's queues, items and windows, issuing around the clock, in a fresh database. */
+/** The demo hall as it is seeded (issuing around the clock, bookable every day), in a fresh database. */
 export function createKioskHall(): TestHall {
-  return createTestHall({ ...DEMO_HALL, rules: { ...DEFAULT_RULES, issuingHours: ALWAYS_OPEN } }, TEST_TERMINALS);
+  return createTestHall(demoHallConfig(), TEST_TERMINALS);
 }
 
 /** A kiosk's device agent: ID card reader and ticket printer, simulated over a pty and TCP. */

@@ -72,7 +72,7 @@ export class AppointmentService {
     if (!category) return failure('NOT_FOUND', '该类业务不接受预约');
     const ctx = this.context(category);
     const days = domain
-      .bookableDays(ctx.rules, ctx.calendar, this.today())
+      .bookableDays(ctx.rules, ctx.calendar, this.today(), category)
       .map((day) => ({ day, slots: domain.daySlots(ctx, day, this.repo.bookedPerSlot(category.id, day)) }));
     return { ok: true, categoryId, days };
   }

@@ -7,6 +7,7 @@ import { type Credentials, provisionHall, type TerminalSpec } from '../api/provi
 import { type HallServer, startHallServer } from '../api/server';
 import type { HallConfig } from '../store/config-repo';
 import { type Db, openDb } from '../store/db';
+import type { DemoInfo } from '../web/home-page';
 import { SMALL_HALL } from './small-hall';
 
 export type HallClient = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -64,6 +65,7 @@ export function createTestHall(
 export async function startTestServer(
   hall: TestHall,
   now?: () => number,
+  demo?: DemoInfo,
 ): Promise<HallServer & { db: Db; dispose(): Promise<void> }> {
   const db = openDb(hall.dbPath);
   const server = await startHallServer({
@@ -73,6 +75,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     publicUrl: 'http://hall.test',
     ...(now ? { now } : {}),
+    ...(demo ? { demo } : {}),
   });
   return {
     ...server,

@@ -128,7 +128,7 @@ export const guide = {
 
 export const booking = {
   title: '网上预约',
-  intro: '实名预约，到大厅后刷身份证签到取号。可预约今天及之后5个工作日，每人每天限约一次。',
+  intro: '实名预约，到大厅后刷身份证签到取号。每人每天限约一次。',
   chooseCategory: '选择业务',
   chooseSlot: '选择日期和时段',
   left: (n: number) => `余${n}`,
@@ -136,6 +136,15 @@ export const booking = {
   past: '已过',
   noSlots: '该日无可预约时段',
   form: '填写预约信息',
+  /** Told before the form collects anything (个人信息保护法 第十七条). */
+  privacyTitle: '个人信息告知',
+  privacy:
+    '您填写的姓名和身份证号码仅用于实名预约和到大厅签到时核验身份，手机号码仅用于本次预约的联系。身份证号码只保存不可还原的摘要和遮蔽后的号码，手机号码加密保存，不用于其他目的；保存期限以本大厅公布的个人信息保存规定为准。',
+  demoFill: '填入示例身份（测试数据）',
+  demoFillNote: '演示大厅：以下是设备模拟器示例身份证上的虚构人员，仅供体验预约和签到。',
+  cancelConfirm: '确定取消这个预约吗？取消后不能恢复，该时段将让给他人。',
+  cancelYes: '确定取消预约',
+  cancelNo: '不取消，返回',
   idNumber: '身份证号码',
   name: '姓名',
   phone: '手机号码',
@@ -161,12 +170,15 @@ export const booking = {
 
 export const home = {
   demoTitle: '演示大厅',
-  demoIntro: '这是一个模拟的县级政务服务中心。打开自助取号机，在设备模拟器上放置身份证，即可取号并看到打印出的号票。',
+  demoIntro:
+    '这是一个模拟的县级政务服务中心。打开自助取号机，在设备模拟器上放置身份证，即可取号并看到打印出的号票；也可在网上预约页面填入示例身份（测试数据）预约，再到取号机刷同一张卡签到。',
   terminals: '终端',
   openTerminal: '打开并注册此终端',
   simulator: '设备模拟器',
   simulatorIntro: '放置身份证（含七十岁以上老人、绿卡代办员）、抽走纸卷、打开仓盖，打印出的号票以图片显示在这里。',
   openSimulator: '打开设备模拟器',
+  /** What is special about a sample card's person, shown beside their name. */
+  sampleNotes: { elderly: '七十岁以上', greenCardAgent: '绿卡代办员' } as Record<string, string>,
   publicPages: '公众页面',
   clerks: '工作人员登录（演示用）',
   staffNo: '工号',
