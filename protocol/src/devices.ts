@@ -109,6 +109,8 @@ export const MaterialsListPrint = z.object({
   /** null or amountFen 0: free of charge. */
   fee: z.object({ amountFen: z.number().int().min(0), basis: Line.optional() }).nullable(),
   contact: z.object({ phone: Line.optional(), address: Line.optional(), window: Line.optional() }),
+  /** The item's guide page for phones; printed as a QR code. */
+  guideUrl: z.string().min(1).max(1000).optional(),
   issuedAt: Epoch,
   timeZone: z.string().min(1).max(64),
   footer: Line.optional(),

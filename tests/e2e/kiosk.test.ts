@@ -282,6 +282,16 @@ test('out of paper or cover open: ticket buttons off with 请到服务台取号;
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), true);
   assert.equal(await page.isVisible('.swipe'), false, 'no invitation to swipe for a ticket that cannot print');
   await check(page, 'paper-out');
+  await placeCard(page, 'resident');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=voice]')?.textContent === '本机暂时不能打印号票，请到服务台取号',
+    null,
+    POLL,
+  );
+  assert.equal(await page.isVisible('text=请选择要办理的业务'), false, 'no invitation to choose what cannot print');
+  await check(page, 'paper-out-card');
+  await removeCard();
+  await page.click('[data-testid=nav-home]');
   await act(agent, { action: 'printer.paper', paper: 'ok' });
   await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, POLL);
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), false);
@@ -312,6 +322,12 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
   await page.click('.tile[data-category=cat-yb]');
   await page.waitForSelector('[data-testid=done]');
   await check(page, 'elder-done');
+  const broken = await page.$$eval('[data-testid=windows] .nowrap', (spans) =>
+    spans
+      .filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.bottom))).size > 1)
+      .map((s) => s.textContent),
+  );
+  assert.deepEqual(broken, [], 'no window number split across lines');
   const number = (await page.textContent('[data-testid=ticket-number]'))?.trim() ?? '';
   assert.equal(ticketRows().find((t) => t.number === number)?.priority, 'elderly');
   await page.waitForFunction(
@@ -343,8 +359,25 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
   await adminCancelAll();
 });
 
-test('idle: back home by itself, and the name is gone from the screen', async () => {
+test('idle: set in the settings; back home by itself, and the name is gone from the screen', async () => {
   const page = await kiosk();
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('yimen.terminal') ?? 'null'));
+  await openPinPad(page);
+  for (const digit of '135790') await page.click(`.pinpad button:text-is("${digit}")`);
+  await page.click('.pinpad button:text-is("确定")');
+  await page.waitForSelector('[data-testid=idle-value]');
+  await page.click('button[aria-label="增加"]');
+  assert.equal(await page.textContent('[data-testid=idle-value]'), '70');
+  await page.click('.dialog button:text-is("保存")');
+  await page.waitForSelector('text=已保存');
+  assert.equal((await stored()).idleSeconds, 70, 'kept in the terminal record');
+  // One tap must not wipe the enrolment.
+  await page.click('button:text-is("注销本终端")');
+  await page.waitForSelector('text=确定注销吗');
+  await check(page, 'settings-forget');
+  await page.click('.confirm button:text-is("取消")');
+  await page.click('.dialog button:text-is("关闭")');
+  assert.ok((await stored())?.token, 'still enrolled');
   await page.evaluate(() => {
     const key = 'yimen.terminal';
     const record = JSON.parse(localStorage.getItem(key) ?? '{}');
@@ -398,6 +431,8 @@ test('the guide: found by "bdc" on the touch keyboard and by name; its phone pag
   await page.waitForSelector('.guide-item');
   assert.match((await page.textContent('.guide-item')) ?? '', /申请材料/);
   assert.ok(await page.isVisible('img.qr'));
+  assert.equal(await page.isDisabled('[data-testid=guide-take]'), true, '不动产登记 is taken with a card');
+  assert.match((await page.textContent('.guide-item')) ?? '', /须刷身份证/);
   await check(page, 'guide-item');
   const before = printed(agent).length;
   await page.click('text=打印一次性告知单');
@@ -408,6 +443,7 @@ test('the guide: found by "bdc" on the touch keyboard and by name; its phone pag
     list?.lines.some((l) => l.text.includes(title.slice(0, 6))),
     'the list names the item',
   );
+  assert.equal(list?.qr[0]?.payload, `http://hall.test/guide/${itemId}`, 'and carries the guide’s phone QR');
   await page.click('[data-testid=nav-back]');
   await page.waitForSelector('.guide-list');
   await check(page, 'guide-department');

@@ -72,6 +72,15 @@ for (const width of [58, 80] as const) {
     }
   });
 
+  test(`materials list ${width} mm: the guide's phone page as a QR code, when given`, () => {
+    const url = 'http://hall.test/guide/item-bdc-001';
+    assert.deepEqual(
+      decode(renderMaterialsList({ ...SAMPLE_MATERIALS_LIST, guideUrl: url }, { width })).qr.map((q) => q.payload),
+      [url],
+    );
+    assert.deepEqual(decode(renderMaterialsList(SAMPLE_MATERIALS_LIST, { width })).qr, []);
+  });
+
   test(`materials list ${width} mm: items, materials, limits, fee and date`, () => {
     const result = decode(renderMaterialsList(SAMPLE_MATERIALS_LIST, { width }));
     assert.deepEqual(result.errors, []);

@@ -106,6 +106,11 @@ export function renderMaterialsList(list: MaterialsListPrint, options: RenderOpt
     if (address) r.field('办理地点', address);
   }
   r.rule();
+  if (list.guideUrl) {
+    r.qr(list.guideUrl);
+    r.text('扫码在手机上查看办事指南', { align: 'center' });
+    r.rule();
+  }
   r.text('以上材料已一次性告知，请按清单准备齐全。');
   r.text(`告知日期：${date}`, { align: 'right' });
   if (list.footer) r.text(list.footer, { align: 'center' });

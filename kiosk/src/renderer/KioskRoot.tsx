@@ -13,7 +13,7 @@ import { useIdle } from '@yimen/shell/browser/use-idle';
 import { BridgeClient } from '@yimen/shell/common/bridge-client';
 import { checkPin } from '@yimen/shell/common/pin';
 import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Environment } from './environment';
 import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
@@ -60,6 +60,8 @@ export interface KioskRootProps {
 
 export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
   const [agentRefused, setAgentRefused] = useState(false);
+  /** Read by the controller when a card's lookup comes back: whether to invite a choice at all. */
+  const canIssue = useRef(false);
   const [spoken, setSpoken] = useState('');
   const connection = useMemo(
     () => new HallConnection({ url: record.hallUrl, auth: { token: record.token } }),
@@ -101,6 +103,7 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
         speaker,
         config: () => connection.config,
         now: Date.now,
+        canIssue: () => canIssue.current,
       }),
     [connection, bridge, speaker],
   );
@@ -151,6 +154,7 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
   };
 
   const caps = capabilities(devices.status, hall.state === 'online');
+  canIssue.current = caps.hallOnline && caps.canPrint;
   const banners: string[] = [];
   if (agentRefused) banners.push(T.devicesRefused);
   else if (!devices.connected) banners.push(T.devicesOffline);
@@ -202,6 +206,11 @@ export function KioskRoot({ env, record, onRecord, onForget }: KioskRootProps) {
           record={record}
           devices={devices}
           onForget={onForget}
+          onIdleSeconds={async (idleSeconds) => {
+            const next = { ...record, idleSeconds };
+            await env.store.save(next);
+            onRecord(next);
+          }}
           {...(env.electron ? { onQuit: () => env.electron?.quit() } : {})}
           onClose={() => setPin('closed')}
         />

@@ -63,6 +63,15 @@ test('card → choose → issuing → printing → done: two touches from home, 
   assert.equal(spoken[1], '您已领取A零零一号前面还有二人');
 });
 
+test('a card read while nothing can print is not invited to choose: it is sent to the desk', () => {
+  const { effects } = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup(), canIssue: false },
+  ]);
+  const spoken = effects.filter((e) => e.type === 'speak').map((e) => (e.type === 'speak' ? e.utterance.join('') : ''));
+  assert.deepEqual(spoken, ['本机暂时不能打印号票，请到服务台取号']);
+});
+
 test('a category without a card is one touch, and carries no ID', () => {
   const { state, effects } = run([{ type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000002' }]);
   assert.equal(state.screen.name, 'issuing');
@@ -234,6 +243,15 @@ test('a booking too early or too late: the card screen says which, check-in is o
     { type: 'lookupDone', lookup: lookup() },
   ]).state;
   assert.equal(checkInOffer(none.screen), null);
+});
+
+test('an item’s guide takes a ticket for its queue in one tap', () => {
+  const { state, effects } = run([
+    { type: 'openGuide', departmentId: 'd1', itemId: 'i1' },
+    { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000011' },
+  ]);
+  assert.equal(state.screen.name, 'issuing');
+  assert.ok(effects[0]?.type === 'send' && effects[0].request.kind === 'issue' && effects[0].request.idCard === null);
 });
 
 test('the guide goes item → department → index → home on 返回', () => {

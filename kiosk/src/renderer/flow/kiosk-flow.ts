@@ -65,7 +65,8 @@ export interface KioskState {
 export type KioskEvent =
   | { readonly type: 'cardRead'; readonly card: HeldCard }
   | { readonly type: 'cardRejected'; readonly message: string }
-  | { readonly type: 'lookupDone'; readonly lookup: KioskLookup }
+  /** `canIssue` false: no ticket can be printed here now (printer or hall down), so none is offered aloud. */
+  | { readonly type: 'lookupDone'; readonly lookup: KioskLookup; readonly canIssue?: boolean }
   | { readonly type: 'lookupFailed'; readonly error: ErrorBody }
   | { readonly type: 'choose'; readonly categoryId: string; readonly idempotencyKey: string }
   | { readonly type: 'reprint'; readonly ticketId: string }
@@ -134,7 +135,7 @@ function goHome(state: KioskState, keepElder: boolean): Step {
 }
 
 function issueRequest(screen: Screen, event: KioskEvent & { type: 'choose' }): IssueRequest | null {
-  if (screen.name === 'home' || screen.name === 'search') {
+  if (screen.name === 'home' || screen.name === 'search' || screen.name === 'guide') {
     return {
       kind: 'issue',
       categoryId: event.categoryId,
@@ -185,7 +186,8 @@ export function transition(state: KioskState, event: KioskEvent): Step {
     case 'lookupDone': {
       if (screen.name !== 'card') return stay(state);
       const auto = !state.elder && event.lookup.elderly;
-      const effects: Effect[] = [{ type: 'speak', utterance: prompts.chooseCategory() }];
+      const prompt = event.canIssue === false ? prompts.noTicketsHere() : prompts.chooseCategory();
+      const effects: Effect[] = [{ type: 'speak', utterance: prompt }];
       const screenNow = { ...screen, lookup: event.lookup };
       if (!auto) return { state: { ...state, screen: screenNow }, effects };
       return { state: { ...state, elder: true, elderAuto: true, screen: screenNow }, effects };

@@ -57,7 +57,7 @@ export function CardScreen(props: ScreenProps & { screen: Extract<Screen, { name
       ) : null}
       {lookup ? (
         <>
-          <p className="subtitle">{K.chooseCategory}</p>
+          {blocked ? null : <p className="subtitle">{K.chooseCategory}</p>}
           <CategoryTiles {...props} lookup={lookup} />
         </>
       ) : (

@@ -1,21 +1,18 @@
 import { zhCN } from '@yimen/protocol';
 import { useMemo } from 'react';
 import { searchIndex, searchItems } from '../flow/item-search';
-import { unavailableReason } from './CategoryTile';
 import type { ScreenProps } from './KioskScreen';
-import { issueBlocked, newKey } from './tiles';
+import { newKey, tapBlocked } from './tiles';
 
 const K = zhCN.kiosk;
 const ROWS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
 
 /** Search by item name or pinyin initials on a touch keyboard; each hit says which queue serves it. */
 export function SearchScreen(props: ScreenProps & { query: string }) {
-  const { config, controller, query, view } = props;
+  const { config, controller, query } = props;
   const index = useMemo(() => searchIndex(config.items), [config.items]);
   const results = useMemo(() => searchItems(index, query, 8), [index, query]);
   const set = (q: string) => controller.dispatch({ type: 'search', query: q });
-  const blocked = issueBlocked(props);
-  const now = Date.now();
   return (
     <div className="search">
       <label className="search-box">
@@ -35,12 +32,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
         {results.map((item) => {
           const category = config.categories.find((c) => c.id === item.categoryId);
           const department = config.departments.find((d) => d.id === item.departmentId);
-          const availability = view?.summary.availability[item.categoryId] ?? { state: 'open' as const };
-          // A queue that stopped issuing says so first: a card would not help.
-          const why =
-            blocked ??
-            unavailableReason(availability, now, config.timeZone) ??
-            (category?.requiresIdCard ? K.needsCard : null);
+          const why = tapBlocked(props, item.categoryId);
           return (
             <div key={item.id} className="result" data-item={item.id}>
               <div>

@@ -1,7 +1,7 @@
 import type { HolderAvailability, KioskLookup } from '@yimen/protocol';
 import { zhCN } from '@yimen/protocol';
 import { elderCategories } from '../flow/elder-choices';
-import { CategoryTile } from './CategoryTile';
+import { CategoryTile, unavailableReason } from './CategoryTile';
 import type { ScreenProps } from './KioskScreen';
 
 const K = zhCN.kiosk;
@@ -11,6 +11,20 @@ export function issueBlocked({ caps }: Pick<ScreenProps, 'caps'>): string | null
   if (!caps.hallOnline) return K.offlineNoTickets;
   if (!caps.canPrint) return K.printerDown;
   return null;
+}
+
+/**
+ * Why a ticket for this queue cannot be taken by a tap right now, or null: nothing issues,
+ * the queue stopped issuing (said first: a card would not help), or it needs a card.
+ */
+export function tapBlocked(props: Pick<ScreenProps, 'caps' | 'config' | 'view'>, categoryId: string): string | null {
+  const category = props.config.categories.find((c) => c.id === categoryId);
+  const availability = props.view?.summary.availability[categoryId] ?? { state: 'open' as const };
+  return (
+    issueBlocked(props) ??
+    unavailableReason(availability, Date.now(), props.config.timeZone) ??
+    (category?.requiresIdCard ? K.needsCard : null)
+  );
 }
 
 let keys = 0;
