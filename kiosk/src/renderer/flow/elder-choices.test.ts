@@ -30,7 +30,7 @@ test('elder mode offers the most used queues, in the hall’s order', () => {
   );
 });
 
-test('a queue the holder already holds a ticket in stays on offer, for its reprint', () => {
+test('a queue the holder holds a ticket in, or booked today, stays on offer', () => {
   const lookup: KioskLookup = {
     categories: { f: { state: 'holding', ticketId: 't1', number: 'F001', reprintsLeft: 1 }, a: { state: 'idLimit' } },
     elderly: true,
@@ -41,5 +41,14 @@ test('a queue the holder already holds a ticket in stays on offer, for its repri
   assert.deepEqual(
     elderCategories(hall, lookup).map((c) => c.id),
     ['b', 'c', 'd', 'e', 'f'],
+  );
+  const booked = {
+    ...lookup,
+    appointment: { categoryId: 'a' } as KioskLookup['appointment'],
+    checkIn: 'late' as const,
+  };
+  assert.deepEqual(
+    elderCategories(hall, booked).map((c) => c.id),
+    ['a', 'b', 'c', 'd', 'e', 'f'],
   );
 });
