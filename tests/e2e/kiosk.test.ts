@@ -431,7 +431,7 @@ test('the guide: found by "bdc" on the touch keyboard and by name; its phone pag
   await page.waitForSelector('.guide-item');
   assert.match((await page.textContent('.guide-item')) ?? '', /申请材料/);
   assert.ok(await page.isVisible('img.qr'));
-  assert.equal(await page.isDisabled('[data-testid=guide-take]'), true, '不动产登记 is taken with a card');
+  assert.equal(await page.isDisabled('.guide-take'), true, '不动产登记 is taken with a card');
   assert.match((await page.textContent('.guide-item')) ?? '', /须刷身份证/);
   await check(page, 'guide-item');
   const before = printed(agent).length;

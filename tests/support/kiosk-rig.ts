@@ -102,21 +102,69 @@ export async function smallTargets(page: Page, min = 64): Promise<string[]> {
   }, min);
 }
 
-/** Visible text set smaller than `min` CSS px (screen-reader-only text aside). */
-export async function smallText(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((least) => {
-    const out: string[] = [];
+/** A visible text on the page as it is drawn: its size, its colour, and the backgrounds behind it, nearest first. */
+interface DrawnText {
+  readonly text: string;
+  readonly size: number;
+  readonly color: string;
+  /** Background colours from the text's element outwards, up to the first opaque one. */
+  readonly grounds: readonly string[];
+}
+
+/** Every visible text node (screen-reader-only text aside), measured in the page. */
+function drawnTexts(page: Page): Promise<DrawnText[]> {
+  return page.evaluate(() => {
+    const out: DrawnText[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       if (!el || !node.textContent?.trim() || el.closest('.visually-hidden')) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
-      const size = Number.parseFloat(getComputedStyle(el).fontSize);
-      if (size < least) out.push(`"${node.textContent.trim().slice(0, 20)}" ${size}px`);
+      const style = getComputedStyle(el);
+      const grounds: string[] = [];
+      for (let at: Element | null = el; at; at = at.parentElement) {
+        const ground = getComputedStyle(at).backgroundColor;
+        if (ground === 'rgba(0, 0, 0, 0)' || ground === 'transparent') continue;
+        grounds.push(ground);
+        if (!ground.startsWith('rgba')) break;
+      }
+      out.push({
+        text: node.textContent.trim().slice(0, 20),
+        size: Number.parseFloat(style.fontSize),
+        color: style.color,
+        grounds,
+      });
     }
-    return [...new Set(out)];
-  }, min);
+    return out;
+  });
+}
+
+/** Visible text set smaller than `min` CSS px (screen-reader-only text aside). */
+export async function smallText(page: Page, min: number): Promise<string[]> {
+  const small = (await drawnTexts(page)).filter((t) => t.size < min).map((t) => `"${t.text}" ${t.size}px`);
+  return [...new Set(small)];
+}
+
+type Rgb = [number, number, number];
+
+function parseColor(css: string): { rgb: Rgb; alpha: number } {
+  const [r = 0, g = 0, b = 0, alpha = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+  return { rgb: [r, g, b], alpha };
+}
+
+/** `top` laid over `below` by its alpha. */
+function over(top: string, below: Rgb): Rgb {
+  const { rgb, alpha } = parseColor(top);
+  return rgb.map((c, i) => c * alpha + (below[i] as number) * (1 - alpha)) as Rgb;
+}
+
+function luminance(rgb: Rgb): number {
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as Rgb;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /**
@@ -125,45 +173,12 @@ export async function smallText(page: Page, min: number): Promise<string[]> {
  * kiosk asks 7:1 of all of it (DESIGN.md), so this measures each text itself.
  */
 export async function lowContrast(page: Page, min: number): Promise<string[]> {
-  // tsx keeps function names with a `__name` helper the page does not have.
-  await page.evaluate('globalThis.__name ??= (f) => f');
-  return page.evaluate((least) => {
-    type Rgba = [number, number, number, number];
-    const parse = (css: string): Rgba => {
-      const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
-      return [r, g, b, a];
-    };
-    const over = (top: Rgba, below: Rgba): Rgba => {
-      const a = top[3];
-      return [0, 1, 2].map((i) => (top[i] as number) * a + (below[i] as number) * (1 - a)).concat(1) as Rgba;
-    };
-    /** The opaque colour behind an element: its own background laid over its ancestors'. */
-    const ground = (el: Element | null): Rgba => {
-      if (!el) return [255, 255, 255, 1];
-      const own = parse(getComputedStyle(el).backgroundColor);
-      if (own[3] >= 1) return own;
-      return own[3] === 0 ? ground(el.parentElement) : over(own, ground(el.parentElement));
-    };
-    const luminance = (c: Rgba) => {
-      const [r, g, b] = [0, 1, 2].map((i) => {
-        const v = (c[i] as number) / 255;
-        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!el || !node.textContent?.trim() || el.closest('.visually-hidden')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      const back = ground(el);
-      const fore = over(parse(getComputedStyle(el).color), back);
-      const [hi, lo] = [luminance(fore), luminance(back)].sort((a, b) => b - a) as [number, number];
-      const ratio = (hi + 0.05) / (lo + 0.05);
-      if (ratio < least) out.push(`"${node.textContent.trim().slice(0, 20)}" ${ratio.toFixed(2)}:1`);
-    }
-    return [...new Set(out)];
-  }, min);
+  const low: string[] = [];
+  for (const t of await drawnTexts(page)) {
+    const back = t.grounds.reduceRight<Rgb>((below, ground) => over(ground, below), [255, 255, 255]);
+    const [hi, lo] = [luminance(over(t.color, back)), luminance(back)].sort((a, b) => b - a) as [number, number];
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    if (ratio < min) low.push(`"${t.text}" ${ratio.toFixed(2)}:1`);
+  }
+  return [...new Set(low)];
 }

@@ -2,7 +2,7 @@ import { zhCN } from '@yimen/protocol';
 import { guideUrl } from '../flow/print-jobs';
 import type { ScreenProps } from './KioskScreen';
 import { Qr } from './Qr';
-import { newKey, tapBlocked } from './tiles';
+import { TakeButton, tapBlocked } from './tiles';
 
 const K = zhCN.kiosk;
 const G = zhCN.guide;
@@ -17,7 +17,6 @@ export function GuideScreen(
   const item = itemId ? config.items.find((i) => i.id === itemId) : undefined;
   if (item) {
     const department = config.departments.find((d) => d.id === item.departmentId);
-    const category = config.categories.find((c) => c.id === item.categoryId);
     const why = tapBlocked(props, item.categoryId);
     return (
       <article className="guide-item">
@@ -76,17 +75,7 @@ export function GuideScreen(
         </p>
         {why ? <p className="tile-why">{why}</p> : null}
         <div className="row guide-actions">
-          <button
-            type="button"
-            className="button big"
-            disabled={why !== null}
-            data-testid="guide-take"
-            onClick={() =>
-              controller.dispatch({ type: 'choose', categoryId: item.categoryId, idempotencyKey: newKey() })
-            }
-          >
-            {K.takeFor(category?.name ?? '')}
-          </button>
+          <TakeButton {...props} categoryId={item.categoryId} why={why} className="button big guide-take" />
           <button
             type="button"
             className="button secondary big"

@@ -2,7 +2,7 @@ import { zhCN } from '@yimen/protocol';
 import { useMemo } from 'react';
 import { searchIndex, searchItems } from '../flow/item-search';
 import type { ScreenProps } from './KioskScreen';
-import { newKey, tapBlocked } from './tiles';
+import { TakeButton, tapBlocked } from './tiles';
 
 const K = zhCN.kiosk;
 const ROWS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
@@ -43,16 +43,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
                 {why ? <span className="tile-why result-why">{why}</span> : null}
               </div>
               <div className="result-actions">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={why !== null}
-                  onClick={() =>
-                    controller.dispatch({ type: 'choose', categoryId: item.categoryId, idempotencyKey: newKey() })
-                  }
-                >
-                  {K.takeFor(category?.name ?? '')}
-                </button>
+                <TakeButton {...props} categoryId={item.categoryId} why={why} className="button" />
                 <button
                   type="button"
                   className="button secondary"

@@ -27,6 +27,25 @@ export function tapBlocked(props: Pick<ScreenProps, 'caps' | 'config' | 'view'>,
   );
 }
 
+/** 取号（社会保障）: a ticket for an item's queue in one tap, off when `tapBlocked` gives a reason. */
+export function TakeButton(
+  props: Pick<ScreenProps, 'config' | 'controller'> & { categoryId: string; why: string | null; className: string },
+) {
+  const category = props.config.categories.find((c) => c.id === props.categoryId);
+  return (
+    <button
+      type="button"
+      className={props.className}
+      disabled={props.why !== null}
+      onClick={() =>
+        props.controller.dispatch({ type: 'choose', categoryId: props.categoryId, idempotencyKey: newKey() })
+      }
+    >
+      {K.takeFor(category?.name ?? '')}
+    </button>
+  );
+}
+
 let keys = 0;
 /** A fresh idempotency key per attempt; a retry of the same attempt reuses it. */
 export function newKey(): string {
