@@ -9,6 +9,7 @@ import {
   type CheckInState,
   type DaySlots,
   type ErrorBody,
+  type ErrorCode,
   type IssuedTicket,
   maskPhone,
   zhCN,
@@ -28,6 +29,12 @@ function pickBooking(rows: readonly AppointmentRow[], order: readonly Appointmen
   }
   return null;
 }
+
+/** A check-in refusal as the kiosk shows it; other refusals (already checked in) show nothing. */
+const CHECK_IN_STATES: Partial<Record<ErrorCode, CheckInState>> = {
+  CHECK_IN_TOO_EARLY: 'early',
+  CHECK_IN_TOO_LATE: 'late',
+};
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const DAY_MS = 86_400_000;
@@ -147,14 +154,7 @@ export class AppointmentService {
     if (!row) return null;
     // By the hall's clock, so a kiosk whose own clock drifts says the same as the hall decides.
     const refusal = domain.checkInRefusal(this.times(row), row.status, this.hall.clock());
-    const checkIn: CheckInState | null =
-      refusal === null
-        ? 'open'
-        : refusal === 'CHECK_IN_TOO_EARLY'
-          ? 'early'
-          : refusal === 'CHECK_IN_TOO_LATE'
-            ? 'late'
-            : null;
+    const checkIn = refusal === null ? 'open' : (CHECK_IN_STATES[refusal] ?? null);
     return { appointment: this.view(row), checkIn };
   }
 
