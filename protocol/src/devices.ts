@@ -74,6 +74,8 @@ export const TicketPrint = z.object({
   timeZone: z.string().min(1).max(64),
   aheadCount: z.number().int().min(0),
   estimatedWaitMin: z.number().min(0),
+  /** The wait as the kiosk words it (zh-CN waitText); from `estimatedWaitMin` when absent. */
+  waitText: Line.optional(),
   /** The ticket's status page; printed as the QR code. */
   statusUrl: z.string().min(1).max(1000),
   /** Already masked (张*三); the printer masks it again in case it was not. */
@@ -107,6 +109,8 @@ export const MaterialsListPrint = z.object({
   /** null or amountFen 0: free of charge. */
   fee: z.object({ amountFen: z.number().int().min(0), basis: Line.optional() }).nullable(),
   contact: z.object({ phone: Line.optional(), address: Line.optional(), window: Line.optional() }),
+  /** The item's guide page for phones; printed as a QR code. */
+  guideUrl: z.string().min(1).max(1000).optional(),
   issuedAt: Epoch,
   timeZone: z.string().min(1).max(64),
   footer: Line.optional(),

@@ -60,6 +60,8 @@ export const IssuedTicket = Ticket.extend({
   position: z.number().int().min(1),
   aheadCount: z.number().int().min(0),
   estimatedWaitMin: z.number().min(0),
+  /** Whether a window serving its queue was open when it was issued: else no wait is promised. */
+  windowsOpen: z.boolean(),
   statusUrl: z.string(),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;

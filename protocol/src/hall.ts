@@ -80,6 +80,11 @@ export const Category = z.object({
       capacity: z.number().int().min(1).max(200),
       /** When slots run on a working day, e.g. 09:00-11:30 and 14:00-16:30. */
       periods: z.array(Period).min(1).max(6),
+      /**
+       * Working days only (default), or every day; with every day, the booking horizon
+       * counts days rather than working days (the demo hall, open around the clock).
+       */
+      days: z.enum(['workingDays', 'everyDay']).optional(),
     })
     .optional(),
 });

@@ -19,6 +19,10 @@ export type HolderAvailability = z.infer<typeof HolderAvailability>;
 export const KioskLookupRequest = z.object({ idCard: IdCardInput });
 export type KioskLookupRequest = z.infer<typeof KioskLookupRequest>;
 
+/** Whether today's booking can be checked in now, by the hall's clock. */
+export const CheckInState = z.enum(['early', 'open', 'late']);
+export type CheckInState = z.infer<typeof CheckInState>;
+
 export const KioskLookup = z.object({
   categories: z.record(z.string(), HolderAvailability),
   /** At or over the hall's elderly age on the day: elder mode and the elderly class. */
@@ -27,6 +31,8 @@ export const KioskLookup = z.object({
   agent: z.boolean(),
   /** Today's booking, if any, whether or not it is in its check-in window. */
   appointment: AppointmentView.nullable(),
+  /** For a booking still to check in (or missed): its state now; null otherwise. */
+  checkIn: CheckInState.nullable(),
 });
 export type KioskLookup = z.infer<typeof KioskLookup>;
 

@@ -29,6 +29,8 @@ export const QueueSummary = z.object({
   waiting: WaitingCounts,
   estimatedWaitMin: z.record(z.string(), z.number().min(0)),
   availability: z.record(z.string(), CategoryAvailability),
+  /** Whether any window serving the category is open now: when none is, no wait can be promised. */
+  windowsOpen: z.record(z.string(), z.boolean()),
 });
 export type QueueSummary = z.infer<typeof QueueSummary>;
 
@@ -52,6 +54,7 @@ export const QueueSnapshot = z.object({
   waiting: WaitingCounts,
   estimatedWaitMin: QueueSummary.shape.estimatedWaitMin,
   availability: QueueSummary.shape.availability,
+  windowsOpen: QueueSummary.shape.windowsOpen,
   /** Open tickets of the day (waiting, called, serving, held, no-show), in dispatch order per category. */
   tickets: z.array(Ticket),
   windows: z.array(WindowView),

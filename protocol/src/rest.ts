@@ -59,6 +59,8 @@ export const TicketStatusView = z.object({
   position: z.number().int().nullable(),
   aheadCount: z.number().int().nullable(),
   estimatedWaitMin: z.number().nullable(),
+  /** Whether any window serving its queue is open now. */
+  windowsOpen: z.boolean(),
   windowNumber: z.number().int().nullable(),
 });
 export type TicketStatusView = z.infer<typeof TicketStatusView>;

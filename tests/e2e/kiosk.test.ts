@@ -22,6 +22,7 @@ import {
   axeViolations,
   createKioskHall,
   enrolKiosk,
+  lowContrast,
   printed,
   shot,
   smallTargets,
@@ -85,6 +86,7 @@ async function check(page: Page, name: string): Promise<void> {
   assert.deepEqual(await axeViolations(page), [], `${name}: axe`);
   assert.deepEqual(await smallTargets(page), [], `${name}: touch targets under 64×64`);
   assert.deepEqual(await smallText(page, 28), [], `${name}: text under 28 px`);
+  assert.deepEqual(await lowContrast(page, 7), [], `${name}: text under 7:1 contrast`);
 }
 
 const ticketRows = () =>
@@ -174,8 +176,26 @@ test('a card ticket: swipe, tap, the slip prints the issued number and a QR to i
   await adminCancelAll();
 });
 
-test('a category ticket without a card: one tap from home', async () => {
+/** Five quick taps on the hall's name: the staff gesture that asks for the PIN. */
+async function openPinPad(page: Page): Promise<void> {
+  for (let i = 0; i < 5; i++) await page.click('.kiosk-header h1');
+  await page.waitForSelector('.pinpad');
+}
+
+test('a category ticket without a card: one tap from home, also after a wrong PIN', async () => {
   const page = await kiosk();
+  // A PIN try rewrites the terminal's record; the hall link and the devices must outlive that.
+  await openPinPad(page);
+  for (const digit of '000000') await page.click(`.pinpad button:text-is("${digit}")`);
+  await page.click('.pinpad button:text-is("确定")');
+  await page.waitForSelector('text=密码错误');
+  await page.click('.dialog button:text-is("取消")');
+  await page.waitForSelector('.pinpad', { state: 'detached' });
+  assert.equal(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('yimen.terminal') ?? '{}').pinFailures),
+    1,
+    'the failure is kept',
+  );
   assert.equal(await page.isDisabled('.home .tile[data-category=cat-bdc]'), true, '不动产登记 is real-name: card only');
   assert.match((await page.textContent('.home .tile[data-category=cat-bdc]')) ?? '', /须刷身份证/);
   const before = printed(agent).length;
@@ -186,6 +206,7 @@ test('a category ticket without a card: one tap from home', async () => {
   const slip = printed(agent)[before];
   assert.ok(slip?.lines.some((l) => l.text.includes(number ?? '?')));
   assert.equal(ticketRows().find((t) => t.number === number)?.name, null, 'no holder on a ticket taken without a card');
+  assert.equal(await page.isVisible('[data-testid=hall-banner]'), false, 'still connected to the hall');
   // The home tile counts the new ticket live: a kiosk gets only the summary's events, and their seq gaps are no loss.
   await page.click('[data-testid=nav-home]');
   await page.waitForFunction(
@@ -268,6 +289,16 @@ test('out of paper or cover open: ticket buttons off with 请到服务台取号;
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), true);
   assert.equal(await page.isVisible('.swipe'), false, 'no invitation to swipe for a ticket that cannot print');
   await check(page, 'paper-out');
+  await placeCard(page, 'resident');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=voice]')?.textContent === '本机暂时不能打印号票，请到服务台取号',
+    null,
+    POLL,
+  );
+  assert.equal(await page.isVisible('text=请选择要办理的业务'), false, 'no invitation to choose what cannot print');
+  await check(page, 'paper-out-card');
+  await removeCard();
+  await page.click('[data-testid=nav-home]');
   await act(agent, { action: 'printer.paper', paper: 'ok' });
   await page.waitForFunction(() => !document.querySelector('[data-testid=device-banner]'), null, POLL);
   assert.equal(await page.isDisabled('.tile[data-category=cat-sb]'), false);
@@ -293,10 +324,17 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
     null,
     POLL,
   );
+  assert.equal(await page.locator('.card-screen .tile').count(), 4, 'fewer choices for an elder');
   await check(page, 'elder-card');
   await page.click('.tile[data-category=cat-yb]');
   await page.waitForSelector('[data-testid=done]');
   await check(page, 'elder-done');
+  const broken = await page.$$eval('[data-testid=windows] .nowrap', (spans) =>
+    spans
+      .filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.bottom))).size > 1)
+      .map((s) => s.textContent),
+  );
+  assert.deepEqual(broken, [], 'no window number split across lines');
   const number = (await page.textContent('[data-testid=ticket-number]'))?.trim() ?? '';
   assert.equal(ticketRows().find((t) => t.number === number)?.priority, 'elderly');
   await page.waitForFunction(
@@ -307,21 +345,46 @@ test('elder mode: on by the card’s age, larger type, spoken prompts, an elderl
   await removeCard();
   await page.click('[data-testid=nav-home]');
   await page.waitForSelector('.home');
-  assert.equal(await page.isVisible('text=搜索事项'), false, 'fewer choices in elder mode');
-  await page.click('text=标准模式');
-  await page.waitForSelector('.kiosk:not(.elder)');
+  assert.equal(await page.isVisible('.kiosk.elder'), false, 'the card’s elder mode ended with its holder’s visit');
+  assert.equal(await page.isVisible('text=搜索事项'), true);
   await page.click('text=长者模式');
+  await page.waitForSelector('.kiosk.elder');
   await page.waitForFunction(
     () => document.querySelector('[data-testid=voice]')?.textContent?.includes('长者模式'),
     null,
     POLL,
   );
+  assert.equal(await page.isVisible('text=搜索事项'), false, 'fewer choices in elder mode');
+  assert.equal(await page.locator('.home .tile').count(), 4, 'the most used queues only');
+  const toggle = await page.locator('button:text-is("退出长者模式")').boundingBox();
+  assert.ok(toggle && toggle.y + toggle.height <= 1920, 'the way out of elder mode is on screen without scrolling');
   await check(page, 'elder-home');
+  await page.click('text=更多业务');
+  assert.equal(await page.locator('.home .tile').count(), 12);
+  await page.click('text=退出长者模式');
+  await page.waitForSelector('.kiosk:not(.elder)');
   await adminCancelAll();
 });
 
-test('idle: back home by itself, and the name is gone from the screen', async () => {
+test('idle: set in the settings; back home by itself, and the name is gone from the screen', async () => {
   const page = await kiosk();
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('yimen.terminal') ?? 'null'));
+  await openPinPad(page);
+  for (const digit of '135790') await page.click(`.pinpad button:text-is("${digit}")`);
+  await page.click('.pinpad button:text-is("确定")');
+  await page.waitForSelector('[data-testid=idle-value]');
+  await page.click('button[aria-label="增加"]');
+  assert.equal(await page.textContent('[data-testid=idle-value]'), '70');
+  await page.click('.dialog button:text-is("保存")');
+  await page.waitForSelector('text=已保存');
+  assert.equal((await stored()).idleSeconds, 70, 'kept in the terminal record');
+  // One tap must not wipe the enrolment.
+  await page.click('button:text-is("注销本终端")');
+  await page.waitForSelector('text=确定注销吗');
+  await check(page, 'settings-forget');
+  await page.click('.confirm button:text-is("取消")');
+  await page.click('.dialog button:text-is("关闭")');
+  assert.ok((await stored())?.token, 'still enrolled');
   await page.evaluate(() => {
     const key = 'yimen.terminal';
     const record = JSON.parse(localStorage.getItem(key) ?? '{}');
@@ -341,7 +404,19 @@ test('idle: back home by itself, and the name is gone from the screen', async ()
 test('the guide: found by "bdc" on the touch keyboard and by name; its phone page; the one-time list prints', async () => {
   const page = await kiosk();
   await page.click('text=搜索事项');
-  for (const key of ['B', 'D', 'C']) await page.click(`.key:text-is("${key}")`);
+  await page.click('.key:text-is("B")');
+  await page.waitForFunction(() => document.querySelectorAll('.result').length === 8, null, POLL);
+  // With a page of results, the input, the keyboard and the footer all stay where a finger expects them.
+  const [input, keyboard, nav] = await page.evaluate(() =>
+    ['[data-testid=search-input]', '.keyboard', '.kiosk-nav'].map(
+      (selector) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect,
+    ),
+  );
+  assert.ok(input && keyboard && nav);
+  assert.ok(input.top >= 0 && input.bottom < keyboard.top, 'the input stays on screen');
+  assert.ok(keyboard.bottom <= nav.top, `the keyboard ends above the footer (${keyboard.bottom})`);
+  assert.ok(nav.bottom <= 1920, 'the footer is inside the screen');
+  for (const key of ['D', 'C']) await page.click(`.key:text-is("${key}")`);
   await page.waitForSelector('.result');
   const first = (await page.locator('.result .result-name').first().textContent()) ?? '';
   assert.ok(first.startsWith('不动产'), first);
@@ -363,6 +438,8 @@ test('the guide: found by "bdc" on the touch keyboard and by name; its phone pag
   await page.waitForSelector('.guide-item');
   assert.match((await page.textContent('.guide-item')) ?? '', /申请材料/);
   assert.ok(await page.isVisible('img.qr'));
+  assert.equal(await page.isDisabled('.guide-take'), true, '不动产登记 is taken with a card');
+  assert.match((await page.textContent('.guide-item')) ?? '', /须刷身份证/);
   await check(page, 'guide-item');
   const before = printed(agent).length;
   await page.click('text=打印一次性告知单');
@@ -373,6 +450,7 @@ test('the guide: found by "bdc" on the touch keyboard and by name; its phone pag
     list?.lines.some((l) => l.text.includes(title.slice(0, 6))),
     'the list names the item',
   );
+  assert.equal(list?.qr[0]?.payload, `http://hall.test/guide/${itemId}`, 'and carries the guide’s phone QR');
   await page.click('[data-testid=nav-back]');
   await page.waitForSelector('.guide-list');
   await check(page, 'guide-department');

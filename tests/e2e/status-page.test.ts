@@ -49,12 +49,14 @@ test('a phone that scans the ticket QR sees its place in line, then its window',
   assert.equal(await page.locator('.number').textContent(), mine.ticket.number);
   const text = (await page.locator('main').textContent()) ?? '';
   assert.match(text, /前面等候\s*1\s*人/);
-  assert.match(text, /预计等候\s*约 \d+ 分钟/);
+  assert.match(text, /预计等候\s*窗口暂未开放/, 'no window open yet: no wait is promised');
   assert.ok(!text.includes('王') && !text.includes('1239'), 'no personal data on the page');
   mkdirSync('.tmp', { recursive: true });
   await page.screenshot({ path: '.tmp/status-page-waiting.png' });
 
   const { socket: clerk } = await clerkClient(server.url, 'T001', 'win-1');
+  await page.reload();
+  assert.match((await page.locator('main').textContent()) ?? '', /预计等候\s*约 \d+ 分钟/);
   assert.ok((await send(clerk, 'window:callNext', {})).ok);
   assert.ok((await send(clerk, 'window:callNext', {})).ok === false, 'window busy until the first is done');
   clerk.close();

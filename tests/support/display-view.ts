@@ -47,6 +47,7 @@ export function canonical(s: Omit<QueueSnapshot, 'generatedAt'>) {
     waiting: s.waiting,
     estimatedWaitMin: s.estimatedWaitMin,
     availability: s.availability,
+    windowsOpen: s.windowsOpen,
     tickets: [...s.tickets].sort(byId),
     windows: [...s.windows].sort(byId),
     recentCalls: s.recentCalls,

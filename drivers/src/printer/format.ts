@@ -52,13 +52,3 @@ export function formatYuan(amountFen: number): string {
   const yuan = Math.floor(amountFen / 100);
   return `\uffe5${yuan}.${pad2(amountFen % 100)}`;
 }
-
-/** 约 25 分钟, 约 1 小时 5 分钟. */
-export function formatWait(minutes: number): string {
-  if (!Number.isFinite(minutes) || minutes < 1) return '不足 1 分钟';
-  const total = Math.round(minutes);
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  if (hours === 0) return `约 ${total} 分钟`;
-  return rest === 0 ? `约 ${hours} 小时` : `约 ${hours} 小时 ${rest} 分钟`;
-}

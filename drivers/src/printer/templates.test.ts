@@ -33,7 +33,7 @@ for (const width of [58, 80] as const) {
       '【老年人优先】',
       '取号时间：2025-03-05 09:07',
       '前面等候：12 人',
-      '预计等待：约 25 分钟',
+      '预计等候：约 25 分钟',
       '办理窗口：3号、4号窗口',
       '取号人：张*三',
       '请留意叫号，过号请重新排队。',
@@ -49,6 +49,15 @@ for (const width of [58, 80] as const) {
     ]);
   });
 
+  test(`ticket ${width} mm: the wait as the kiosk words it, when it says it`, () => {
+    const texts = (waitText?: string) =>
+      decode(
+        renderTicket({ ...SAMPLE_TICKET, estimatedWaitMin: 0, ...(waitText ? { waitText } : {}) }, { width }),
+      ).lines.map((l) => l.text);
+    assert.ok(texts('窗口暂未开放').includes('预计等候：窗口暂未开放'));
+    assert.ok(texts().includes('预计等候：即将叫号'));
+  });
+
   test(`${width} mm: no printed line is wider than the paper`, () => {
     const long = '国有建设用地使用权及房屋所有权转移登记（含抵押权注销）ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
     const papers = [
@@ -61,6 +70,15 @@ for (const width of [58, 80] as const) {
         assert.ok(columnsOf(line.text) * line.width <= COLUMNS[width], `${width}: "${line.text}" x${line.width}`);
       }
     }
+  });
+
+  test(`materials list ${width} mm: the guide's phone page as a QR code, when given`, () => {
+    const url = 'http://hall.test/guide/item-bdc-001';
+    assert.deepEqual(
+      decode(renderMaterialsList({ ...SAMPLE_MATERIALS_LIST, guideUrl: url }, { width })).qr.map((q) => q.payload),
+      [url],
+    );
+    assert.deepEqual(decode(renderMaterialsList(SAMPLE_MATERIALS_LIST, { width })).qr, []);
   });
 
   test(`materials list ${width} mm: items, materials, limits, fee and date`, () => {

@@ -1,7 +1,7 @@
 /** The papers a hall prints: queue ticket, one-time materials list, generic notice. */
-import { maskName } from '@yimen/protocol';
+import { maskName, zhCN } from '@yimen/protocol';
 import { PrinterError } from './errors';
-import { formatDateTime, formatDateZh, formatWait, formatYuan } from './format';
+import { formatDateTime, formatDateZh, formatYuan } from './format';
 import { Receipt } from './receipt';
 import type { MaterialEntry, MaterialsListPrint, NoticePrint, RenderOptions, TicketPrint } from './types';
 
@@ -34,7 +34,7 @@ export function renderTicket(ticket: TicketPrint, options: RenderOptions): Buffe
   r.rule();
   r.field('取号时间', issued);
   r.field('前面等候', `${ticket.aheadCount} 人`);
-  r.field('预计等待', formatWait(ticket.estimatedWaitMin));
+  r.field(zhCN.wait.label, ticket.waitText ?? zhCN.waitText(ticket.estimatedWaitMin, true));
   if (ticket.windowHint) r.field('办理窗口', ticket.windowHint);
   if (ticket.holderNameMasked) r.field('取号人', maskName(ticket.holderNameMasked));
   r.rule();
@@ -106,6 +106,11 @@ export function renderMaterialsList(list: MaterialsListPrint, options: RenderOpt
     if (address) r.field('办理地点', address);
   }
   r.rule();
+  if (list.guideUrl) {
+    r.qr(list.guideUrl);
+    r.text('扫码在手机上查看办事指南', { align: 'center' });
+    r.rule();
+  }
   r.text('以上材料已一次性告知，请按清单准备齐全。');
   r.text(`告知日期：${date}`, { align: 'right' });
   if (list.footer) r.text(list.footer, { align: 'center' });

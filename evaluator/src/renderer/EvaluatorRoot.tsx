@@ -32,7 +32,7 @@ export function EvaluatorRoot({ env, record, onRecord, onForget }: EvaluatorRoot
     () => new HallConnection({ url: record.hallUrl, auth: { token: record.token }, partialEvents: true }),
     [record.hallUrl, record.token],
   );
-  const bridge = useMemo(() => createBridge(env, record, () => setAgentRefused(true)), [env, record]);
+  const bridge = useMemo(() => createBridge(env, record.agent, () => setAgentRefused(true)), [env, record]);
   const windowId = record.terminal.windowId ?? '';
   const controller = useMemo(
     () =>

@@ -6,8 +6,10 @@ import {
   type BookingRequest,
   type Category,
   type CheckInRequest,
+  type CheckInState,
   type DaySlots,
   type ErrorBody,
+  type ErrorCode,
   type IssuedTicket,
   maskPhone,
   zhCN,
@@ -20,6 +22,22 @@ import { FieldCipher } from './field-crypto';
 import type { HallService } from './hall-service';
 import { holderFacts } from './holder';
 
+/** The first booking by the order of statuses given. */
+function pickBooking(rows: readonly AppointmentRow[], order: readonly AppointmentRow['status'][]) {
+  for (const status of order) {
+    const row = rows.find((r) => r.status === status);
+    if (row) return row;
+  }
+  return null;
+}
+
+/** A check-in refusal as the kiosk shows it; other refusals (already checked in) show nothing. */
+const CHECK_IN_STATES: Partial<Record<ErrorCode, CheckInState>> = {
+  CHECK_IN_TOO_EARLY: 'early',
+  CHECK_IN_TOO_LATE: 'late',
+};
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const DAY_MS = 86_400_000;
 
 function failure(code: ErrorBody['code'], message: string = zhCN.errorMessage[code]): { ok: false; error: ErrorBody } {
@@ -58,7 +76,7 @@ export class AppointmentService {
     if (!category) return failure('NOT_FOUND', '该类业务不接受预约');
     const ctx = this.context(category);
     const days = domain
-      .bookableDays(ctx.rules, ctx.calendar, this.today())
+      .bookableDays(ctx.rules, ctx.calendar, this.today(), category)
       .map((day) => ({ day, slots: domain.daySlots(ctx, day, this.repo.bookedPerSlot(category.id, day)) }));
     return { ok: true, categoryId, days };
   }
@@ -124,10 +142,17 @@ export class AppointmentService {
     return { ok: true, appointment: this.view({ ...row, status: 'cancelled', updatedAt: now }) };
   }
 
-  /** Today's live booking of a card holder, for the kiosk. */
-  todayFor(idHash: string): AppointmentView | null {
-    const row = this.repo.liveForHolderOn(idHash, this.today())[0];
-    return row ? this.view(row) : null;
+  /**
+   * Today's booking of a card holder, for the kiosk: one still to check in first, else one
+   * checked in, else one missed, so a late-comer is told so rather than told of nothing.
+   */
+  todayFor(idHash: string): { appointment: AppointmentView; checkIn: CheckInState | null } | null {
+    const row = pickBooking(this.repo.keptOrMissedOn(idHash, this.today()), ['booked', 'checkedIn', 'noShow']);
+    if (!row) return null;
+    // By the hall's clock, so a kiosk whose own clock drifts says the same as the hall decides.
+    const refusal = domain.checkInRefusal(this.times(row), row.status, this.hall.clock());
+    const checkIn = refusal === null ? 'open' : (CHECK_IN_STATES[refusal] ?? null);
+    return { appointment: this.view(row), checkIn };
   }
 
   /** 预约签到: today's booking, inside its check-in window, becomes an appointment-class ticket. */
@@ -137,18 +162,20 @@ export class AppointmentService {
   ): Ack<{ ticket: IssuedTicket; appointment: AppointmentView; replayed: boolean }> {
     const holder = holderFacts(req.idCard, this.idKey);
     if (!holder) return failure('INVALID_ID_CARD');
-    this.sweepNoShows();
-    const rows = this.repo.liveForHolderOn(holder.idHash, this.today());
+    const rows = this.repo.keptOrMissedOn(holder.idHash, this.today());
     const replay = rows.find((r) => r.status === 'checkedIn' && r.checkInKey === req.idempotencyKey && r.ticketId);
     if (replay?.ticketId) {
       const ticket = this.hall.ticketRecord(replay.ticketId);
       if (ticket)
         return { ok: true, ticket: this.hall.issuedView(ticket), appointment: this.view(replay), replayed: true };
     }
-    const row = rows.find((r) => r.status === 'booked');
+    const row = pickBooking(rows, ['booked', 'noShow']);
     if (!row) return failure('NOT_FOUND', '未找到您今天的预约');
     const now = this.hall.clock();
+    // Decided before the sweep: the sweep would turn a late booking into a no-show, and a
+    // late-comer must hear "too late", not "no booking".
     const refusal = domain.checkInRefusal(this.times(row), row.status, now);
+    this.sweepNoShows();
     if (refusal) return failure(refusal);
     const ids = this.hall.newTicketIds();
     const counts = this.hall.issuedTodayFor(holder.idHash);

@@ -465,6 +465,7 @@ export class HallService {
       position: ahead === null ? null : ahead + 1,
       aheadCount: ahead,
       estimatedWaitMin: ahead === null ? null : domain.estimateWaitMin(this.state, ticket, ahead),
+      windowsOpen: domain.servedNow(this.state, ticket.categoryId),
       windowNumber:
         window && (ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'held')
           ? window.number
@@ -497,6 +498,7 @@ export class HallService {
       position: ahead + 1,
       aheadCount: ahead,
       estimatedWaitMin: live.status === 'waiting' ? domain.estimateWaitMin(this.state, live, ahead) : 0,
+      windowsOpen: domain.servedNow(this.state, live.categoryId),
       statusUrl: this.statusUrl(live),
     };
   }

@@ -54,10 +54,9 @@ export class KioskService {
       else categories[category.id] = { state: 'open' };
     }
     const elderly = holder.birthDate !== null && ageOn(holder.birthDate, state.businessDay) >= state.rules.elderlyAge;
-    return {
-      ok: true,
-      lookup: { categories, elderly, agent, appointment: this.appointments.todayFor(holder.idHash) },
-    };
+    const booking = this.appointments.todayFor(holder.idHash);
+    const appointment = booking?.appointment ?? null;
+    return { ok: true, lookup: { categories, elderly, agent, appointment, checkIn: booking?.checkIn ?? null } };
   }
 
   reprint(req: ReprintRequest): Ack<{ ticket: IssuedTicket }> {

@@ -66,6 +66,7 @@ export function registerRatingRoutes(app: FastifyInstance, services: HallService
       position: null,
       aheadCount: null,
       estimatedWaitMin: null,
+      windowsOpen: true,
       windowNumber: null,
     };
   };

@@ -62,7 +62,7 @@ export function renderStatusPage(
     <dt>${S.category}</dt><dd>${escapeHtml(view.categoryName)}</dd>
     <dt>${S.status}</dt><dd class="status-${view.status}">${escapeHtml(zhCN.ticketStatusLabel[view.status])}</dd>
     ${view.aheadCount !== null ? `<dt>${S.ahead}</dt><dd><b>${view.aheadCount}</b> ${S.people}</dd>` : ''}
-    ${view.estimatedWaitMin !== null ? `<dt>${S.estimatedWait}</dt><dd>约 ${view.estimatedWaitMin} ${S.minutes}</dd>` : ''}
+    ${view.estimatedWaitMin !== null ? `<dt>${S.estimatedWait}</dt><dd>${zhCN.waitText(view.estimatedWaitMin, view.windowsOpen)}</dd>` : ''}
     ${view.windowNumber !== null ? `<dt>${S.window}</dt><dd><b>${escapeHtml(zhCN.windowLabel(view.windowNumber))}</b></dd>` : ''}
   </dl>${ratingForm(token, rating)}`
     : `<p class="missing">${S.notFound}</p>`;

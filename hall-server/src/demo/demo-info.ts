@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { sampleCards } from '@yimen/drivers/idcard/samples';
+import { zhCN } from '@yimen/protocol';
 import { z } from 'zod';
 import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
@@ -13,14 +15,24 @@ const CredentialsFile = z.object({
   ),
 });
 
+/** The simulator's resident cards, whose holders a demo visitor may book as: test data, made up. */
+const BOOKABLE_SAMPLES = ['resident', 'elderly', 'greenCardAgent', 'residentLongTerm'] as const;
+
 /**
  * The demo's links for its home page: only for a hall seeded as the demo, with the agents
- * the demo launcher started (their list in `agentsPath`) and the clerks' demo passwords.
+ * the demo launcher started (their list in `agentsPath`), the clerks' demo passwords and the
+ * people on the simulator's sample cards.
  */
 export function loadDemoInfo(db: Db, credentialsPath: string, agentsPath: string | undefined): DemoInfo | null {
   if (new ConfigRepo(db).getMeta('demo') !== '1' || !existsSync(credentialsPath)) return null;
   const clerks = CredentialsFile.parse(JSON.parse(readFileSync(credentialsPath, 'utf8'))).clerks;
   const agents =
     agentsPath && existsSync(agentsPath) ? AgentsFile.parse(JSON.parse(readFileSync(agentsPath, 'utf8'))) : [];
-  return { agents, clerks };
+  const identities = BOOKABLE_SAMPLES.map((key) => ({
+    key,
+    name: sampleCards[key].name,
+    idNumber: sampleCards[key].idNumber,
+    note: zhCN.home.sampleNotes[key] ?? '',
+  }));
+  return { agents, clerks, identities };
 }

@@ -1,8 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_ATTENDANCE_RULES, DEFAULT_RULES, type DisplaySettings } from '@yimen/protocol';
+import {
+  DEFAULT_APPOINTMENT_RULES,
+  DEFAULT_ATTENDANCE_RULES,
+  DEFAULT_RULES,
+  type DisplaySettings,
+  type QueueRules,
+} from '@yimen/protocol';
 import { type Credentials, type GreenCardSpec, provisionHall, type TerminalSpec } from '../api/provision';
 import { ALWAYS_OPEN } from '../domain';
 import { AuthRepo } from '../store/auth-repo';
+import type { HallConfig } from '../store/config-repo';
 import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
 import { writeAvatars } from './avatars';
@@ -53,23 +60,49 @@ const DEMO_GREEN_CARDS: GreenCardSpec[] = [
 ];
 
 /**
+ * The demo hall as `npm start` seeds it: it issues around the clock and its bookable queues
+ * take bookings in half-hour slots every day, so anyone can book on the phone page and
+ * check in at the kiosk at any hour (but the last half hour before midnight, when the next
+ * slot is tomorrow's). Only the demo: the stock rules and real halls keep their hours.
+ */
+export function demoHallConfig(): HallConfig {
+  const leaders = DEMO_HALL.clerks.filter((c) => c.position.includes('负责人')).map((c) => c.id);
+  const rules: QueueRules = {
+    ...DEFAULT_RULES,
+    issuingHours: ALWAYS_OPEN,
+    // Today and tomorrow: around the clock that is already 96 slots to choose from.
+    appointments: { ...DEFAULT_APPOINTMENT_RULES, horizonWorkingDays: 1 },
+    attendance: { ...DEFAULT_ATTENDANCE_RULES, leaderClerkIds: leaders },
+  };
+  // A queue with office hours of its own (婚姻登记) keeps them, and its slots inside them: the
+  // demo shows a closed queue too.
+  const categories = DEMO_HALL.categories.map((c) =>
+    c.appointments && !c.issuingHours
+      ? {
+          ...c,
+          appointments: {
+            ...c.appointments,
+            slotMinutes: 30,
+            periods: [{ from: '00:00', to: '24:00' }],
+            days: 'everyDay' as const,
+          },
+        }
+      : c,
+  );
+  return { ...DEMO_HALL, rules, categories };
+}
+
+/**
  * Seeds the demo hall into an empty database and writes its credentials next to it, and the
  * clerks' pictures into `photosDir` when given.
  */
 export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer, photosDir?: string): Credentials {
-  // The demo issues around the clock, so anyone can walk through it at any hour; a real hall keeps its hours.
-  const leaders = DEMO_HALL.clerks.filter((c) => c.position.includes('负责人')).map((c) => c.id);
-  const rules = {
-    ...DEFAULT_RULES,
-    issuingHours: ALWAYS_OPEN,
-    attendance: { ...DEFAULT_ATTENDANCE_RULES, leaderClerkIds: leaders },
-  };
   if (photosDir)
     writeAvatars(
       photosDir,
       DEMO_HALL.clerks.map((c) => c.staffNo),
     );
-  const credentials = provisionHall(db, { ...DEMO_HALL, rules }, demoTerminals(), {
+  const credentials = provisionHall(db, demoHallConfig(), demoTerminals(), {
     greenCards: DEMO_GREEN_CARDS,
     idKey,
   });

@@ -1,5 +1,5 @@
 import type { AppointmentRules, Category, ErrorCode, SlotView } from '@yimen/protocol';
-import { addWorkingDaysIn, isWorkingDay, type WorkingCalendar } from './calendar';
+import { addDays, addWorkingDaysIn, isWorkingDay, type WorkingCalendar } from './calendar';
 import { clockMinutes, localTime, zonedInstant } from './hours';
 
 /** Real-name appointments: which slots exist, who may book, cancel and check in, and when. */
@@ -33,8 +33,19 @@ export function slotsOf(category: Category): Slot[] {
   return slots.sort((a, b) => a.start.localeCompare(b.start));
 }
 
-/** Bookable days: today (slots not yet begun) and the next `horizonWorkingDays` working days. */
-export function bookableDays(rules: AppointmentRules, calendar: WorkingCalendar, today: string): string[] {
+/**
+ * Bookable days: today (slots not yet begun) and the next `horizonWorkingDays` working days;
+ * for a category booking every day, today and the next that many days.
+ */
+export function bookableDays(
+  rules: AppointmentRules,
+  calendar: WorkingCalendar,
+  today: string,
+  category?: Category,
+): string[] {
+  if (category?.appointments?.days === 'everyDay') {
+    return Array.from({ length: rules.horizonWorkingDays + 1 }, (_, n) => addDays(today, n));
+  }
   const days = isWorkingDay(calendar, today) ? [today] : [];
   for (let n = 1; n <= rules.horizonWorkingDays; n++) days.push(addWorkingDaysIn(calendar, today, n));
   return days;
@@ -69,7 +80,7 @@ export interface SlotContext {
 export function daySlots(ctx: SlotContext, day: string, bookedPerSlot: ReadonlyMap<string, number>): SlotView[] {
   const capacity = ctx.category.appointments?.capacity ?? 0;
   const today = localTime(ctx.now, ctx.timeZone).day;
-  const inHorizon = bookableDays(ctx.rules, ctx.calendar, today).includes(day);
+  const inHorizon = bookableDays(ctx.rules, ctx.calendar, today, ctx.category).includes(day);
   return slotsOf(ctx.category).map((slot) => {
     const available = Math.max(0, capacity - (bookedPerSlot.get(slot.start) ?? 0));
     const begun = slotTimes(ctx.rules, ctx.timeZone, day, slot.start).startsAt <= ctx.now;
@@ -104,7 +115,7 @@ export function isBarred(rules: AppointmentRules, noShowTimes: readonly number[]
 export function bookingRefusal(ctx: SlotContext, facts: BookingFacts): ErrorCode | null {
   const slot = slotsOf(ctx.category).find((s) => s.start === facts.slotStart);
   const today = localTime(ctx.now, ctx.timeZone).day;
-  if (!slot || !bookableDays(ctx.rules, ctx.calendar, today).includes(facts.day)) return 'BOOKING_CLOSED';
+  if (!slot || !bookableDays(ctx.rules, ctx.calendar, today, ctx.category).includes(facts.day)) return 'BOOKING_CLOSED';
   if (slotTimes(ctx.rules, ctx.timeZone, facts.day, slot.start).startsAt <= ctx.now) return 'BOOKING_CLOSED';
   if (isBarred(ctx.rules, facts.noShowTimes, ctx.now)) return 'BOOKING_BARRED';
   if (facts.holderBookingsThatDay > 0) return 'BOOKING_LIMIT';
@@ -118,6 +129,8 @@ export function cancelRefusal(times: SlotTimes, status: BookedSlot['status'], no
 }
 
 export function checkInRefusal(times: SlotTimes, status: BookedSlot['status'], now: number): ErrorCode | null {
+  // A no-show is a booking whose check-in window has passed: its holder came too late.
+  if (status === 'noShow') return 'CHECK_IN_TOO_LATE';
   if (status !== 'booked') return 'ILLEGAL_TRANSITION';
   if (now < times.checkInFrom) return 'CHECK_IN_TOO_EARLY';
   if (now > times.checkInUntil) return 'CHECK_IN_TOO_LATE';

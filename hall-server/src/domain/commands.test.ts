@@ -423,6 +423,19 @@ test('cancel closes an open ticket and frees its window', () => {
   assert.equal(s.windows.get('win-1')?.currentTicketId, null);
 });
 
+test('the summary says which queues no open window serves; pausing the last one sends that', () => {
+  let s = makeState();
+  const summary = () => queueSummary(s, waitingCounts(s), NATIONAL_CALENDAR, NINE_AM);
+  assert.deepEqual(summary().windowsOpen, { 'cat-a': true, 'cat-b': true, 'cat-c': true });
+  const before = { businessDay: s.businessDay, summary: summary() };
+  const pausedC = pauseWindow(s, 'win-3', '午休');
+  [s] = ok(s, pausedC);
+  assert.equal(summary().windowsOpen['cat-c'], true, 'the comprehensive window still serves it');
+  const pausedAll = pauseWindow(s, 'win-9', '午休');
+  const due = summaryEvent(s, pausedAll.ok ? pausedAll.changes : NO_CHANGES, before, NATIONAL_CALENDAR, NINE_AM);
+  assert.deepEqual(due?.event.payload.windowsOpen, { 'cat-a': true, 'cat-b': true, 'cat-c': false });
+});
+
 test('signing in to a second window closes the first', () => {
   let s = makeState();
   [s] = ok(s, signIn(s, 'win-2', 'clerk-1'));

@@ -29,6 +29,12 @@ export function serviceCapacity(state: Pick<HallState, 'windows'>, categoryId: s
   return pool.reduce((sum, w) => sum + 1 / w.categoryIds.length, 0);
 }
 
+/** Whether any window serving the category is open (signed in and not paused). */
+export function servedNow(state: Pick<HallState, 'windows'>, categoryId: string): boolean {
+  for (const w of state.windows.values()) if (w.status === 'open' && w.categoryIds.includes(categoryId)) return true;
+  return false;
+}
+
 /** Minutes until the ticket is likely called, rounded up to whole minutes. */
 export function estimateWaitMin(state: HallState, ticket: TicketRecord, ahead: number): number {
   const category = state.categories.get(ticket.categoryId);

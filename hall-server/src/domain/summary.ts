@@ -1,6 +1,6 @@
 import type { QueueChangedEvent, QueueSummary } from '@yimen/protocol';
 import type { WorkingCalendar } from './calendar';
-import { newTicketWaitMin } from './estimate';
+import { newTicketWaitMin, servedNow } from './estimate';
 import type { Changes, HallState, WindowRecord } from './hall-state';
 import { categoryAvailability } from './hours';
 
@@ -15,18 +15,19 @@ export function waitingAfter(state: HallState, changes: Changes, before: Readonl
   return after;
 }
 
-/** What kiosks show per category: waiting count, a new ticket's expected wait, whether it can be taken. */
+/** What kiosks show per category: waiting count, a new ticket's expected wait, whether it can be taken and served. */
 export function queueSummary(
   state: Pick<HallState, 'categories' | 'windows' | 'rules' | 'lastNumber'>,
   waiting: Readonly<Record<string, number>>,
   calendar: WorkingCalendar,
   now: number,
 ): QueueSummary {
-  const summary: QueueSummary = { waiting: {}, estimatedWaitMin: {}, availability: {} };
+  const summary: QueueSummary = { waiting: {}, estimatedWaitMin: {}, availability: {}, windowsOpen: {} };
   for (const category of state.categories.values()) {
     const count = waiting[category.id] ?? 0;
     summary.waiting[category.id] = count;
     summary.estimatedWaitMin[category.id] = newTicketWaitMin(state, category.id, count);
+    summary.windowsOpen[category.id] = servedNow(state, category.id);
     summary.availability[category.id] = categoryAvailability(
       category,
       state.rules,

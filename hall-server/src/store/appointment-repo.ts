@@ -65,6 +65,14 @@ export class AppointmentRepo {
     ).all(idHash, day) as AppointmentRow[];
   }
 
+  /** The holder's bookings of a day that were not cancelled: live ones and those already marked no-show. */
+  keptOrMissedOn(idHash: string, day: string): AppointmentRow[] {
+    return prepared(
+      this.db,
+      `SELECT ${COLUMNS} FROM appointments WHERE id_hash = ? AND day = ? AND status != 'cancelled' ORDER BY slot_start`,
+    ).all(idHash, day) as AppointmentRow[];
+  }
+
   noShowTimes(idHash: string, since: number): number[] {
     const rows = prepared(
       this.db,

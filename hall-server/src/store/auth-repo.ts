@@ -129,7 +129,7 @@ export class AuthRepo {
     return row ?? null;
   }
 
-  /** 代办员绿卡: agents registered by the hall, matched by the keyed hash of their ID number. */
+  /** 绿卡代办员: agents registered by the hall, matched by the keyed hash of their ID number. */
   addGreenCard(idHash: string, cardNo: string, nameMasked: string): void {
     prepared(this.db, 'INSERT INTO green_cards (id_hash, card_no, name_masked) VALUES (?, ?, ?)').run(
       idHash,

@@ -1,8 +1,12 @@
 import { type AppointmentView, type BookingRequest, type DaySlots, type ErrorBody, zhCN } from '@yimen/protocol';
 import type { AppointmentService } from '../api/appointment-service';
+import type { DemoIdentity } from './home-page';
 import { type Html, html, page } from './layout';
 
 const B = zhCN.booking;
+
+/** A phone number for the demo's made-up people: the well-known test number, nobody's line. */
+const DEMO_PHONE = '13800138000';
 
 /** The hall's public booking pages (/book): phone-first forms that work without script. */
 export class BookingPages {
@@ -10,7 +14,15 @@ export class BookingPages {
     private readonly hallName: string,
     private readonly appointments: AppointmentService,
     private readonly timeZone: string,
+    /** A demo hall's made-up people to fill the form with; none in a real hall. */
+    private readonly demoIdentities: readonly DemoIdentity[] = [],
   ) {}
+
+  /** A demo identity's details for the form, by the simulator's key; null in a real hall. */
+  sample(key: string | undefined): Partial<BookingRequest> | null {
+    const person = this.demoIdentities.find((p) => p.key === key);
+    return person ? { name: person.name, idNumber: person.idNumber, phone: DEMO_PHONE } : null;
+  }
 
   private page(subtitle: string, body: Html): string {
     return page({ hallName: this.hallName, title: B.title, subtitle }, body);
@@ -65,6 +77,8 @@ export class BookingPages {
       html`<h2>${B.form}</h2>
 <p>${B.category}：${name}<br>${B.slot}：${day} ${slotStart}</p>
 ${error ? html`<p class="error" role="alert">${error.message}</p>` : ''}
+<section class="card notice" aria-labelledby="privacy"><h3 id="privacy">${B.privacyTitle}</h3><p>${B.privacy}</p></section>
+${this.demoFill(`/book/${categoryId}/${day}/${slotStart}`)}
 <form method="post" action="/book">
 <input type="hidden" name="categoryId" value="${categoryId}">
 <input type="hidden" name="day" value="${day}">
@@ -75,6 +89,14 @@ ${error ? html`<p class="error" role="alert">${error.message}</p>` : ''}
 <p><button type="submit">${B.submit}</button> <a class="button secondary" href="/book/${categoryId}">${B.back}</a></p>
 </form>`,
     );
+  }
+
+  private demoFill(formPath: string): Html | string {
+    if (this.demoIdentities.length === 0) return '';
+    return html`<section class="card" data-demo-identities><h3>${B.demoFill}</h3><p class="muted">${B.demoFillNote}</p><ul class="plain">${this.demoIdentities.map(
+      (p) =>
+        html`<li><a class="row" href="${formPath}?sample=${p.key}" data-sample="${p.key}"><span>${p.name}${p.note ? `（${p.note}）` : ''}</span><span aria-hidden="true">›</span></a></li>`,
+    )}</ul></section>`;
   }
 
   appointment(view: AppointmentView, notice?: 'booked' | 'cancelled', error?: ErrorBody): string {
@@ -109,10 +131,24 @@ ${error ? html`<p class="error" role="alert">${error.message}</p>` : ''}
 ${
   view.status === 'booked'
     ? html`<p>${B.checkIn(at(view.checkInFrom), at(view.checkInUntil))}</p><p class="muted">${B.cancelUntil(at(view.cancelUntil))}</p>
-<form method="post" action="/book/code/${view.code}/cancel"><button class="danger" type="submit">${B.cancel}</button></form>`
+<p><a class="button danger" href="/book/code/${view.code}/cancel">${B.cancel}</a></p>`
     : ''
 }
 <p><a class="button secondary" href="/book">${B.back}</a></p>`,
+    );
+  }
+
+  /** One more step before a booking is given up: it cannot be undone. */
+  cancelConfirm(view: AppointmentView): string {
+    return this.page(
+      B.cancel,
+      html`<h2>${B.cancel}</h2>
+<section class="card"><dl class="facts">
+<dt>${B.category}</dt><dd>${view.categoryName}</dd>
+<dt>${B.slot}</dt><dd>${view.day} ${view.slotStart}-${view.slotEnd}</dd>
+</dl></section>
+<p>${B.cancelConfirm}</p>
+<form method="post" action="/book/code/${view.code}/cancel"><p><button class="danger" type="submit">${B.cancelYes}</button> <a class="button secondary" href="/book/code/${view.code}">${B.cancelNo}</a></p></form>`,
     );
   }
 

@@ -6,6 +6,7 @@ import { type DemoInfo, renderHome } from './home-page';
 const demo: DemoInfo = {
   agents: [{ terminalId: 'kiosk-1', bridgeUrl: 'ws://127.0.0.1:1/bridge', token: 'agent-token', controlUrl: '/c' }],
   clerks: [{ staffNo: 'T001', name: '测试员1', password: 'pw-T001', windowId: 'win-1' }],
+  identities: [],
 };
 const terminals = [
   { id: 'kiosk-1', name: '1号取号机', role: 'kiosk', path: '/kiosk/' },

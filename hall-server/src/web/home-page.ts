@@ -13,10 +13,21 @@ export interface DemoAgent {
   readonly controlUrl: string;
 }
 
-/** What only a demo hall shows on its home page: the terminals' agents and the clerks' logins. */
+/** A made-up person of the device simulator's sample cards, to book as on the phone page. */
+export interface DemoIdentity {
+  /** The simulator's name for the card, e.g. resident. */
+  readonly key: string;
+  readonly name: string;
+  readonly idNumber: string;
+  /** What is special about them (over 70, a green-card agent); empty when nothing. */
+  readonly note: string;
+}
+
+/** What only a demo hall shows: the terminals' agents, the clerks' logins, the sample cards' people. */
 export interface DemoInfo {
   readonly agents: readonly DemoAgent[];
   readonly clerks: readonly { staffNo: string; name: string; password: string; windowId: string | null }[];
+  readonly identities: readonly DemoIdentity[];
 }
 
 export interface HomeTerminal {
@@ -68,5 +79,5 @@ ${publicLinks}
 <section class="card"><h2>${H.console}</h2><p class="muted">${H.consoleIntro}</p>${consoleLink}
 <h3>${H.clerks}</h3><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th></tr></thead>
 <tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ? (windowNames.get(c.windowId) ?? c.windowId) : ''}</td></tr>`)}</tbody></table></section>`;
-  return page({ hallName, title: `${hallName} · ${H.demoTitle}`, subtitle: H.demoTitle }, body);
+  return page({ hallName, title: H.demoTitle }, body);
 }

@@ -54,6 +54,7 @@ ol.steps{padding-left:1.4em;margin:0}
 label{display:block;margin:12px 0 4px;font-weight:700}
 input{width:100%;font-size:18px;padding:10px 12px;border:2px solid ${colors.line};border-radius:8px;font-family:inherit}
 input:focus{outline:3px solid ${colors.primary};outline-offset:1px}
+section.notice{border-left:4px solid ${colors.primary}}
 .error{background:#fdecee;border:1px solid ${colors.red};color:${colors.red};border-radius:8px;padding:10px 14px}
 .ok{background:#e8f5ec;border:1px solid ${colors.ok};color:${colors.ok};border-radius:8px;padding:10px 14px}
 .slots{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px}

@@ -28,7 +28,7 @@ export function registerWebPages(
 ): void {
   const { hall, appointments, terminals } = services;
   const { config } = hall;
-  const bookingPages = new BookingPages(config.hallName, appointments, config.rules.timeZone);
+  const bookingPages = new BookingPages(config.hallName, appointments, config.rules.timeZone, demo?.identities ?? []);
   const notFound = (reply: FastifyReply, message: string) =>
     sendHtml(reply, 404, page({ hallName: config.hallName, title: message }, html`<p class="error">${message}</p>`));
 
@@ -70,12 +70,14 @@ export function registerWebPages(
     const body = bookingPages.slots(request.params.categoryId);
     return body ? sendHtml(reply, 200, body) : notFound(reply, zhCN.errorMessage.NOT_FOUND);
   });
-  app.get<{ Params: { categoryId: string; day: string; slot: string } }>(
+  app.get<{ Params: { categoryId: string; day: string; slot: string }; Querystring: { sample?: string } }>(
     '/book/:categoryId/:day/:slot',
     async (request, reply) => {
       const params = SlotParams.safeParse(request.params);
       if (!params.success) return notFound(reply, zhCN.errorMessage.NOT_FOUND);
-      return sendHtml(reply, 200, bookingPages.form(params.data.categoryId, params.data.day, params.data.slot));
+      const { categoryId, day, slot } = params.data;
+      const sample = bookingPages.sample(request.query.sample);
+      return sendHtml(reply, 200, bookingPages.form(categoryId, day, slot, undefined, sample ?? undefined));
     },
   );
   app.post('/book', async (request, reply) => {
@@ -102,6 +104,13 @@ export function registerWebPages(
       return sendHtml(reply, 200, bookingPages.appointment(view, notice));
     },
   );
+  app.get<{ Params: { code: string } }>('/book/code/:code/cancel', async (request, reply) => {
+    const code = BookingCode.safeParse(request.params.code);
+    const view = code.success ? appointments.byCode(code.data) : null;
+    if (!view) return notFound(reply, zhCN.booking.notFound);
+    if (view.status !== 'booked') return reply.redirect(`/book/code/${view.code}`, 303);
+    return sendHtml(reply, 200, bookingPages.cancelConfirm(view));
+  });
   app.post<{ Params: { code: string } }>('/book/code/:code/cancel', async (request, reply) => {
     const code = BookingCode.safeParse(request.params.code);
     if (!code.success) return notFound(reply, zhCN.booking.notFound);

@@ -9,10 +9,11 @@ import { Speaker } from '@yimen/shell/browser/speaker';
 import { useDevices } from '@yimen/shell/browser/use-devices';
 import { useHall } from '@yimen/shell/browser/use-hall';
 import { useIdle } from '@yimen/shell/browser/use-idle';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { KioskController } from './flow/kiosk-controller';
 import { idles } from './flow/kiosk-flow';
 import { Frame } from './screens/Frame';
+import { HomeBar } from './screens/HomeScreen';
 import { KioskScreen } from './screens/KioskScreen';
 
 const K = zhCN.kiosk;
@@ -41,13 +42,28 @@ function capabilities(status: BridgeStatus, hallOnline: boolean): Capabilities {
 export function KioskRoot({ terminal }: { readonly terminal: EnrolledTerminal }) {
   const { env, record } = terminal;
   const [agentRefused, setAgentRefused] = useState(false);
+  /** Read by the controller when a card's lookup comes back: whether to invite a choice at all. */
+  const canIssue = useRef(false);
   const [spoken, setSpoken] = useState('');
   const connection = useMemo(
     () => new HallConnection({ url: record.hallUrl, auth: { token: record.token }, partialEvents: true }),
     [record.hallUrl, record.token],
   );
-  const bridge = useMemo(() => createBridge(env, record, () => setAgentRefused(true)), [env, record]);
+  // Each long-lived object is rebuilt, and closed, only when what it is made from changes: a
+  // new record (a PIN try, a setting) must not tear down the hall link or the devices.
+  useEffect(() => () => connection.close(), [connection]);
+  const agentUrl = record.agent?.url ?? null;
+  const agentToken = record.agent?.token ?? null;
+  const bridge = useMemo(
+    () =>
+      createBridge(env, agentUrl && agentToken ? { url: agentUrl, token: agentToken } : null, () =>
+        setAgentRefused(true),
+      ),
+    [env, agentUrl, agentToken],
+  );
+  useEffect(() => () => bridge.dispose(), [bridge]);
   const speaker = useMemo(() => new Speaker({ clipBase: env.clipBase, onSpeak: setSpoken }), [env]);
+  useEffect(() => () => speaker.silence(), [speaker]);
   const controller = useMemo(
     () =>
       new KioskController({
@@ -69,9 +85,11 @@ export function KioskRoot({ terminal }: { readonly terminal: EnrolledTerminal })
         speaker,
         config: () => connection.config,
         now: Date.now,
+        canIssue: () => canIssue.current,
       }),
     [connection, bridge, speaker],
   );
+  useEffect(() => () => controller.dispose(), [controller]);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => controller.subscribe(rerender), [controller]);
   const hall = useHall(connection);
@@ -85,18 +103,13 @@ export function KioskRoot({ terminal }: { readonly terminal: EnrolledTerminal })
     const start = () => void bridge.idcard.start();
     start();
     const offConnection = bridge.onConnection((up) => up && start());
-    const offReport = reportDevices(bridge, connection);
     return () => {
       offCard();
       offRejected();
       offConnection();
-      offReport();
-      controller.dispose();
-      bridge.dispose();
-      connection.close();
-      speaker.silence();
     };
-  }, [bridge, connection, controller, speaker]);
+  }, [bridge, controller]);
+  useEffect(() => reportDevices(bridge, connection), [bridge, connection]);
 
   const state = controller.state;
   const done = state.screen.name === 'done' || state.screen.name === 'failed';
@@ -111,6 +124,7 @@ export function KioskRoot({ terminal }: { readonly terminal: EnrolledTerminal })
   const [asking, setAsking] = useState(false);
 
   const caps = capabilities(devices.status, hall.state === 'online');
+  canIssue.current = caps.hallOnline && caps.canPrint;
   const banners: string[] = [];
   if (agentRefused) banners.push(T.devicesRefused);
   else if (!devices.connected) banners.push(T.devicesOffline);
@@ -130,6 +144,7 @@ export function KioskRoot({ terminal }: { readonly terminal: EnrolledTerminal })
       onBack={() => controller.dispatch({ type: 'back' })}
       onHome={() => controller.dispatch({ type: 'home' })}
       onSecret={() => setAsking(true)}
+      homeBar={<HomeBar controller={controller} elder={state.elder} />}
       banners={
         <>
           <ConnectionBanner state={hall.state} />
@@ -151,6 +166,7 @@ export function KioskRoot({ terminal }: { readonly terminal: EnrolledTerminal })
         onClose={() => setAsking(false)}
         timeZone={hall.config?.timeZone ?? 'Asia/Shanghai'}
         devices={devices}
+        idleTimeSetting
       />
     </Frame>
   );

@@ -16,7 +16,7 @@ export const priorityLabel: Record<PriorityClass, string> = {
   disabled: '残疾人优先',
   military: '军人优先',
   appointment: '预约',
-  agent: '代办员绿卡',
+  agent: '绿卡代办员',
   special: '特办',
 };
 
@@ -73,6 +73,26 @@ export const errorMessage: Record<ErrorCode, string> = {
   INTERNAL: '系统内部错误',
 };
 
+/** One wording of a wait wherever it shows: kiosk tiles and ticket screen, the printed slip, the phone page. */
+export const wait = {
+  label: '预计等候',
+  /** No window serving the queue is open: nobody can promise a wait. */
+  closed: '窗口暂未开放',
+  /** Nobody ahead, or under a minute's worth. */
+  soon: '即将叫号',
+} as const;
+
+/** 约 25 分钟 · 约 1 小时 5 分钟 · 即将叫号 · 窗口暂未开放 */
+export function waitText(minutes: number, windowsOpen: boolean): string {
+  if (!windowsOpen) return wait.closed;
+  if (!Number.isFinite(minutes) || minutes < 1) return wait.soon;
+  const total = Math.round(minutes);
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  if (hours === 0) return `约 ${total} 分钟`;
+  return rest === 0 ? `约 ${hours} 小时` : `约 ${hours} 小时 ${rest} 分钟`;
+}
+
 export const windowLabel = (windowNumber: number): string => `${windowNumber}号窗口`;
 
 export const statusPage = {
@@ -82,8 +102,7 @@ export const statusPage = {
   status: '状态',
   ahead: '前面等候',
   people: '人',
-  estimatedWait: '预计等候',
-  minutes: '分钟',
+  estimatedWait: wait.label,
   window: '请到窗口',
   notFound: '未找到该号，或已不是当日的号',
   refreshNote: '本页每30秒自动刷新',
@@ -123,7 +142,7 @@ export const guide = {
 
 export const booking = {
   title: '网上预约',
-  intro: '实名预约，到大厅后刷身份证签到取号。可预约今天及之后5个工作日，每人每天限约一次。',
+  intro: '实名预约，到大厅后刷身份证签到取号。每人每天限约一次。',
   chooseCategory: '选择业务',
   chooseSlot: '选择日期和时段',
   left: (n: number) => `余${n}`,
@@ -131,6 +150,15 @@ export const booking = {
   past: '已过',
   noSlots: '该日无可预约时段',
   form: '填写预约信息',
+  /** Told before the form collects anything (个人信息保护法 第十七条). */
+  privacyTitle: '个人信息告知',
+  privacy:
+    '您填写的姓名和身份证号码仅用于实名预约和到大厅签到时核验身份，手机号码仅用于本次预约的联系。身份证号码只保存不可还原的摘要和遮蔽后的号码，手机号码加密保存，不用于其他目的；保存期限以本大厅公布的个人信息保存规定为准。',
+  demoFill: '填入示例身份（测试数据）',
+  demoFillNote: '演示大厅：以下是设备模拟器示例身份证上的虚构人员，仅供体验预约和签到。',
+  cancelConfirm: '确定取消这个预约吗？取消后不能恢复，该时段将让给他人。',
+  cancelYes: '确定取消预约',
+  cancelNo: '不取消，返回',
   idNumber: '身份证号码',
   name: '姓名',
   phone: '手机号码',
@@ -157,7 +185,7 @@ export const booking = {
 export const home = {
   demoTitle: '演示大厅',
   demoIntro:
-    '这是一个模拟的县级政务服务中心。打开自助取号机，在设备模拟器上放置身份证，即可取号并看到打印出的号票。1号、2号窗口的评价器显示在岗工作人员，办结后请群众评价；窗口的LED条屏、呼叫器和指纹仪在各自的设备模拟器上。',
+    '这是一个模拟的县级政务服务中心。打开自助取号机，在设备模拟器上放置身份证，即可取号并看到打印出的号票；也可在网上预约页面填入示例身份（测试数据）预约，再到取号机刷同一张卡签到。1号、2号窗口的评价器显示在岗工作人员，办结后请群众评价；窗口的LED条屏、呼叫器和指纹仪在各自的设备模拟器上。',
   walkthrough:
     '走一遍：在自助取号机取号 → 在窗口工作台用下方的工号登录对应窗口，按 F1 呼叫 → 综合屏显示该号并语音播报两遍。',
   console: '窗口工作台',
@@ -169,6 +197,8 @@ export const home = {
   simulatorIntro:
     '取号机：放置身份证（含七十岁以上老人、绿卡代办员）、抽走纸卷、打开仓盖，打印出的号票以图片显示在这里。窗口：按评价键、呼叫器按键、按指纹，查看LED条屏显示。',
   openSimulator: '打开设备模拟器',
+  /** What is special about a sample card's person, shown beside their name. */
+  sampleNotes: { elderly: '七十岁以上', greenCardAgent: '绿卡代办员' } as Record<string, string>,
   publicPages: '公众页面',
   clerks: '工作人员登录（演示用）',
   staffNo: '工号',
@@ -192,6 +222,7 @@ export const voice = {
   people: '人',
   takeTicket: '请取走您的号票',
   printFailed: '打印失败，请到服务台取号',
+  noTicketsHere: '本机暂时不能打印号票，请到服务台取号',
   please: '请',
   to: '到',
   windowServe: '号窗口办理',
@@ -241,7 +272,13 @@ export const terminal = {
   quit: '退出终端程序',
   close: '关闭',
   idleSeconds: '无操作返回首页（秒）',
+  idleRange: (min: number, max: number) => `可设${min}至${max}秒`,
+  idleSaved: '已保存',
+  shorter: '减少',
+  longer: '增加',
   save: '保存',
+  forgetConfirm: '注销后本终端不能再取号，须由管理员重新注册。确定注销吗？',
+  forgetYes: '确定注销',
   deviceLabels: {
     idcard: '身份证阅读器',
     fingerprint: '指纹仪',
@@ -260,7 +297,6 @@ export const kiosk = {
   swipeHint: '将身份证放在下方感应区',
   orTap: '无需刷证的业务，可直接点击取号',
   waiting: (n: number) => `等候 ${n} 人`,
-  estimated: (min: number) => (min <= 0 ? '无需等候' : `约 ${min} 分钟`),
   closedUntil: (at: string) => `已停止取号，${at}恢复`,
   closed: '已停止取号',
   full: '今日号已取完',
@@ -272,19 +308,22 @@ export const kiosk = {
   noReprint: '已不能重打，请到服务台',
   greeting: (name: string) => `${name}，您好`,
   chooseCategory: '请选择要办理的业务',
-  agent: '绿卡代办员',
-  elderly: '长者优先',
+  agent: priorityLabel.agent,
+  elderly: priorityLabel.elderly,
   appointment: (category: string, slot: string) => `您今天预约了 ${category}（${slot}）`,
   checkIn: '预约签到取号',
   checkInFrom: (at: string) => `可于 ${at} 起签到`,
+  checkInTooEarly: (at: string) => `还未到签到时间，可于 ${at} 起签到`,
+  checkInTooLate: (until: string) => `已超过签到时间（${until} 止）`,
+  ordinaryOffered: '可直接取普通号',
   issuing: '正在取号，请稍候…',
   waitingForHall: '正在连接大厅服务器，请稍候…连接恢复后将自动继续',
   printing: '正在打印号票…',
   takeTicket: '请取走您的号票',
   yourNumber: '您的号码',
   ahead: (n: number) => `前面还有 ${n} 人`,
-  estimatedWait: (min: number) => (min <= 0 ? '请留意叫号' : `预计等候约 ${min} 分钟`),
-  windows: (list: string) => `办理窗口：${list}`,
+  estimatedWait: (text: string) => `${wait.label}：${text}`,
+  windowsLabel: '办理窗口',
   scanForStatus: '扫描号票上的二维码可在手机上查看排队进度',
   printFailed: '号票打印失败',
   goToDesk: '请到服务台取号，给您带来不便，敬请谅解',
@@ -293,9 +332,10 @@ export const kiosk = {
   back: '返回',
   idleIn: (s: number) => `${s}秒后返回首页`,
   elderOn: '长者模式',
-  elderOff: '标准模式',
+  elderOff: '退出长者模式',
+  moreCategories: '更多业务',
   search: '搜索事项',
-  searchHint: '输入事项名称或拼音首字母，如 bdc（不动产）',
+  searchHint: '输入拼音首字母，如 bdc（不动产）',
   searchResults: (n: number) => `找到 ${n} 个事项`,
   noResults: '没有找到相关事项，请换个关键词，或到服务台咨询',
   takeFor: (category: string) => `取号（${category}）`,

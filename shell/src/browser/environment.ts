@@ -36,8 +36,8 @@ export function detectEnvironment(): Environment {
 }
 
 /** The terminal's devices: through Electron main's IPC, or the device agent its record names. */
-export function createBridge(env: Environment, record: TerminalRecord, onRefused: () => void): BridgeClient {
+export function createBridge(env: Environment, agent: TerminalRecord['agent'], onRefused: () => void): BridgeClient {
   if (env.electron) return new BridgeClient(new ElectronPort(env.electron));
-  const agent = record.agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
-  return new BridgeClient(new AgentPort({ url: agent.url, token: agent.token, onRefused }));
+  const to = agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
+  return new BridgeClient(new AgentPort({ url: to.url, token: to.token, onRefused }));
 }

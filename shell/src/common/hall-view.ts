@@ -43,6 +43,7 @@ export class HallView {
         waiting: { ...snapshot.waiting },
         estimatedWaitMin: { ...snapshot.estimatedWaitMin },
         availability: { ...snapshot.availability },
+        windowsOpen: { ...snapshot.windowsOpen },
       },
       new Map(snapshot.tickets.map((t) => [t.id, t])),
       new Map(snapshot.windows.map((w) => [w.id, w])),
@@ -107,12 +108,13 @@ export class HallView {
       case 'queue:changed': {
         // The server forgets the day's calls when the business day rolls over.
         if (event.payload.businessDay !== this.businessDay) this.calls = [];
-        const { waiting, estimatedWaitMin, availability } = event.payload;
+        const { waiting, estimatedWaitMin, availability, windowsOpen } = event.payload;
         this.businessDay = event.payload.businessDay;
         this.summary = {
           waiting: { ...waiting },
           estimatedWaitMin: { ...estimatedWaitMin },
           availability: { ...availability },
+          windowsOpen: { ...windowsOpen },
         };
         break;
       }

@@ -29,6 +29,15 @@ export const TerminalRecord = z.object({
 });
 export type TerminalRecord = z.infer<typeof TerminalRecord>;
 
+/** What the settings panel lets staff set the idle time to: long enough to read, short enough to protect. */
+export const IDLE_SETTING = { min: 30, max: 300, step: 10 } as const;
+
+/** An idle time moved by `steps` on the settings panel, kept inside its bounds. */
+export function stepIdleSeconds(current: number, steps: number): number {
+  const next = Math.round(current / IDLE_SETTING.step + steps) * IDLE_SETTING.step;
+  return Math.min(IDLE_SETTING.max, Math.max(IDLE_SETTING.min, next));
+}
+
 /** Where a terminal keeps its record. */
 export interface TerminalStore {
   load(): Promise<TerminalRecord | null>;

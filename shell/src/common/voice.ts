@@ -60,6 +60,7 @@ export const prompts = {
   checkedIn: (number: string, ahead: number): Utterance => [V.checkedIn, ...prompts.issued(number, ahead)],
   takeTicket: (): Utterance => [V.takeTicket],
   printFailed: (): Utterance => [V.printFailed],
+  noTicketsHere: (): Utterance => [V.noTicketsHere],
   /** 请A零一二号到3号窗口办理 */
   call: (number: string, windowNumber: number): Utterance => [
     V.please,

@@ -55,6 +55,7 @@ const snapshot: QueueSnapshot = {
   windows: [window],
   recentCalls: [],
   notice: '',
+  windowsOpen: {},
 };
 
 const controllers: EvaluatorController[] = [];

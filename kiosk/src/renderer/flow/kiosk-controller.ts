@@ -26,6 +26,8 @@ export interface KioskDeps {
   readonly speaker: { say(utterance: Utterance): void; silence(): void };
   readonly config: () => PublicConfig | null;
   readonly now: () => number;
+  /** Whether a ticket could be printed now (printer ready, hall reachable); absent: assume so. */
+  readonly canIssue?: () => boolean;
 }
 
 const RESIDENT_NUMBER = /^\d{17}[\dX]$/;
@@ -95,7 +97,10 @@ export class KioskController {
     switch (effect.type) {
       case 'lookup': {
         const ack = await hall.request('kiosk:lookup', { idCard: effect.card });
-        this.dispatch(ack.ok ? { type: 'lookupDone', lookup: ack.lookup } : { type: 'lookupFailed', error: ack.error });
+        const canIssue = this.deps.canIssue?.() ?? true;
+        this.dispatch(
+          ack.ok ? { type: 'lookupDone', lookup: ack.lookup, canIssue } : { type: 'lookupFailed', error: ack.error },
+        );
         return;
       }
       case 'send': {

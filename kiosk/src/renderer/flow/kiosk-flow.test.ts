@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { IssuedTicket, KioskLookup } from '@yimen/protocol';
-import { type Effect, type HeldCard, INITIAL, idles, type KioskEvent, type KioskState, transition } from './kiosk-flow';
+import type { AppointmentView, IssuedTicket, KioskLookup } from '@yimen/protocol';
+import {
+  checkInOffer,
+  type Effect,
+  type HeldCard,
+  INITIAL,
+  idles,
+  type KioskEvent,
+  type KioskState,
+  transition,
+} from './kiosk-flow';
 
 const card: HeldCard = {
   input: { idNumber: '11010519491231002X', name: '王小明' },
@@ -17,6 +26,7 @@ const lookup = (over: Partial<KioskLookup> = {}): KioskLookup => ({
   elderly: false,
   agent: false,
   appointment: null,
+  checkIn: null,
   ...over,
 });
 
@@ -51,6 +61,15 @@ test('card → choose → issuing → printing → done: two touches from home, 
   assert.deepEqual(send.request.idCard, card.input);
   const spoken = effects.filter((e) => e.type === 'speak').map((e) => (e.type === 'speak' ? e.utterance.join('') : ''));
   assert.equal(spoken[1], '您已领取A零零一号前面还有二人');
+});
+
+test('a card read while nothing can print is not invited to choose: it is sent to the desk', () => {
+  const { effects } = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup(), canIssue: false },
+  ]);
+  const spoken = effects.filter((e) => e.type === 'speak').map((e) => (e.type === 'speak' ? e.utterance.join('') : ''));
+  assert.deepEqual(spoken, ['本机暂时不能打印号票，请到服务台取号']);
 });
 
 test('a category without a card is one touch, and carries no ID', () => {
@@ -135,25 +154,62 @@ test('going home or idling drops the card from the state; mid-print the kiosk wa
   assert.equal(idles(withCard.state.screen), true);
 });
 
-test('check-in too early: said plainly, and the ordinary categories are offered again', () => {
-  const booked = lookup({
-    appointment: {
-      code: 'ABCDEFGHJK',
-      categoryId: 'cat-a',
-      categoryName: '社会保障',
-      day: '2026-12-03',
-      slotStart: '10:00',
-      slotEnd: '10:30',
-      status: 'booked',
-      nameMasked: '王*明',
-      idMasked: '1101**********002X',
-      phoneMasked: '138****0000',
-      checkInFrom: 0,
-      checkInUntil: 0,
-      cancelUntil: 0,
-      ticketNumber: null,
-    },
-  });
+const booking: AppointmentView = {
+  code: 'ABCDEFGHJK',
+  categoryId: 'cat-a',
+  categoryName: '社会保障',
+  day: '2026-12-03',
+  slotStart: '10:00',
+  slotEnd: '10:30',
+  status: 'booked',
+  nameMasked: '王*明',
+  idMasked: '1101**********002X',
+  phoneMasked: '138****0000',
+  checkInFrom: 0,
+  checkInUntil: 0,
+  cancelUntil: 0,
+  ticketNumber: null,
+};
+
+test('elder mode a card switched on ends with its holder’s visit; one chosen on the button stays', () => {
+  const elderCard = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup({ elderly: true }) },
+  ]);
+  assert.ok(elderCard.state.elder && elderCard.state.elderAuto);
+  const more = run([{ type: 'moreCategories' }], elderCard.state);
+  assert.equal(more.state.allCategories, true, '更多业务 shows every queue');
+  for (const leave of [{ type: 'home' }, { type: 'back' }, { type: 'idle' }] as const) {
+    const next = run([leave], more.state).state;
+    assert.equal(next.elder, false, `${leave.type}: the next person starts in the standard mode`);
+    assert.equal(next.allCategories, false);
+  }
+  const done = run(
+    [
+      { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000010' },
+      { type: 'issued', ticket },
+      { type: 'printed' },
+    ],
+    elderCard.state,
+  ).state;
+  assert.ok(done.screen.name === 'done' && done.elder, 'the ticket screen is still large for its holder');
+  assert.equal(run([{ type: 'home' }], done).state.elder, false, 'and home after it is standard');
+  const nextCard = run([{ type: 'cardRead', card }], elderCard.state).state;
+  assert.equal(nextCard.elder, false, 'a new card is a new citizen');
+
+  const chosen = run([{ type: 'toggleElder' }]).state;
+  assert.ok(chosen.elder && !chosen.elderAuto);
+  const visit = run(
+    [{ type: 'cardRead', card }, { type: 'lookupDone', lookup: lookup({ elderly: true }) }, { type: 'home' }],
+    chosen,
+  ).state;
+  assert.equal(visit.elder, true, 'chosen on the button: kept across visits');
+  assert.equal(run([{ type: 'toggleElder' }], visit).state.elder, false, 'until switched off');
+  assert.equal(run([{ type: 'idle' }], visit).state.elder, false, 'or the kiosk idles');
+});
+
+test('check-in refused at the hall after the screen offered it: said plainly, the ordinary categories again', () => {
+  const booked = lookup({ appointment: booking, checkIn: 'open' });
   const { state, effects } = run([
     { type: 'cardRead', card },
     { type: 'lookupDone', lookup: booked },
@@ -162,6 +218,40 @@ test('check-in too early: said plainly, and the ordinary categories are offered 
   ]);
   assert.ok(state.screen.name === 'card' && state.screen.notice === '还未到预约签到时间');
   assert.equal(effects.filter((e) => e.type === 'lookup').length, 2, 'asked again what the holder may take');
+});
+
+test('a booking too early or too late: the card screen says which, check-in is off, ordinary tickets stay', () => {
+  for (const when of ['early', 'late'] as const) {
+    const { state } = run([
+      { type: 'cardRead', card },
+      { type: 'lookupDone', lookup: lookup({ appointment: { ...booking, status: 'noShow' }, checkIn: when }) },
+    ]);
+    assert.deepEqual(checkInOffer(state.screen)?.state, when);
+    const tapped = run([{ type: 'checkIn', idempotencyKey: 'key-00000008' }], state);
+    assert.equal(tapped.state.screen.name, 'card', `${when}: the check-in does not go out`);
+    assert.deepEqual(tapped.effects, []);
+    const ordinary = run([{ type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000009' }], state);
+    assert.equal(ordinary.state.screen.name, 'issuing', `${when}: an ordinary ticket is still one tap`);
+  }
+  const open = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup({ appointment: booking, checkIn: 'open' }) },
+  ]).state;
+  assert.equal(checkInOffer(open.screen)?.state, 'open');
+  const none = run([
+    { type: 'cardRead', card },
+    { type: 'lookupDone', lookup: lookup() },
+  ]).state;
+  assert.equal(checkInOffer(none.screen), null);
+});
+
+test('an item’s guide takes a ticket for its queue in one tap', () => {
+  const { state, effects } = run([
+    { type: 'openGuide', departmentId: 'd1', itemId: 'i1' },
+    { type: 'choose', categoryId: 'cat-a', idempotencyKey: 'key-00000011' },
+  ]);
+  assert.equal(state.screen.name, 'issuing');
+  assert.ok(effects[0]?.type === 'send' && effects[0].request.kind === 'issue' && effects[0].request.idCard === null);
 });
 
 test('the guide goes item → department → index → home on 返回', () => {

@@ -1,4 +1,12 @@
-import type { CaseProgress, ErrorBody, IdCardInput, IssuedTicket, KioskLookup } from '@yimen/protocol';
+import type {
+  AppointmentView,
+  CaseProgress,
+  CheckInState,
+  ErrorBody,
+  IdCardInput,
+  IssuedTicket,
+  KioskLookup,
+} from '@yimen/protocol';
 import { zhCN } from '@yimen/protocol';
 import { prompts, type Utterance } from '@yimen/shell/common/voice';
 
@@ -62,6 +70,13 @@ export type Screen =
 export interface KioskState {
   readonly screen: Screen;
   readonly elder: boolean;
+  /**
+   * Elder mode came on by itself, from a card's age: it belongs to that citizen and ends
+   * with their visit. One chosen on the button stays until it is switched off or the kiosk idles.
+   */
+  readonly elderAuto: boolean;
+  /** In elder mode, every queue is shown instead of the few most used ones (更多业务). */
+  readonly allCategories: boolean;
   /** A passing message on the home screen (a card that could not be read, a guide printed). */
   readonly notice: string | null;
 }
@@ -69,7 +84,8 @@ export interface KioskState {
 export type KioskEvent =
   | { readonly type: 'cardRead'; readonly card: HeldCard }
   | { readonly type: 'cardRejected'; readonly message: string }
-  | { readonly type: 'lookupDone'; readonly lookup: KioskLookup }
+  /** `canIssue` false: no ticket can be printed here now (printer or hall down), so none is offered aloud. */
+  | { readonly type: 'lookupDone'; readonly lookup: KioskLookup; readonly canIssue?: boolean }
   | { readonly type: 'lookupFailed'; readonly error: ErrorBody }
   | { readonly type: 'choose'; readonly categoryId: string; readonly idempotencyKey: string }
   | { readonly type: 'reprint'; readonly ticketId: string }
@@ -83,6 +99,7 @@ export type KioskEvent =
   | { readonly type: 'back' }
   | { readonly type: 'idle' }
   | { readonly type: 'toggleElder' }
+  | { readonly type: 'moreCategories' }
   | { readonly type: 'openSearch' }
   | { readonly type: 'search'; readonly query: string }
   | { readonly type: 'openGuide'; readonly departmentId: string | null; readonly itemId: string | null }
@@ -115,7 +132,13 @@ export interface Step {
   readonly effects: readonly Effect[];
 }
 
-export const INITIAL: KioskState = { screen: { name: 'home' }, elder: false, notice: null };
+export const INITIAL: KioskState = {
+  screen: { name: 'home' },
+  elder: false,
+  elderAuto: false,
+  allCategories: false,
+  notice: null,
+};
 
 /** Refusals the citizen is told about on the card screen, where the other choices still stand. */
 const CHECK_IN_REFUSALS = new Set(['CHECK_IN_TOO_EARLY', 'CHECK_IN_TOO_LATE', 'NOT_FOUND']);
@@ -135,11 +158,12 @@ function goHome(state: KioskState, keepElder: boolean): Step {
   // Mid-issue or mid-print the work is not the citizen's to abandon: the controller finishes it.
   if (state.screen.name === 'issuing' && !state.screen.waitingForHall) return stay(state);
   if (state.screen.name === 'printing') return stay(state);
-  return { state: { screen: { name: 'home' }, elder: keepElder && state.elder, notice: null }, effects };
+  const elder = keepElder && state.elder && !state.elderAuto;
+  return { state: { ...INITIAL, elder }, effects };
 }
 
 function issueRequest(screen: Screen, event: KioskEvent & { type: 'choose' }): IssueRequest | null {
-  if (screen.name === 'home' || screen.name === 'search') {
+  if (screen.name === 'home' || screen.name === 'search' || screen.name === 'guide') {
     return {
       kind: 'issue',
       categoryId: event.categoryId,
@@ -168,27 +192,42 @@ function casesScreen(card: HeldCard | null, searching: boolean): Screen {
   return { name: 'cases', number: '', card, results: null, searching, notice: null };
 }
 
+/**
+ * What the card screen offers for today's booking: check in now, or, too early or too late
+ * by the hall's clock, why not (the ordinary tickets below stay on offer). Null without one.
+ */
+export function checkInOffer(screen: Screen): { appointment: AppointmentView; state: CheckInState } | null {
+  if (screen.name !== 'card' || !screen.lookup?.appointment || !screen.lookup.checkIn) return null;
+  return { appointment: screen.lookup.appointment, state: screen.lookup.checkIn };
+}
+
 export function transition(state: KioskState, event: KioskEvent): Step {
   const { screen } = state;
   switch (event.type) {
-    case 'cardRead':
+    case 'cardRead': {
       if (screen.name === 'issuing' || screen.name === 'printing') return stay(state);
+      // A new card is a new citizen: an elder mode the last card switched on was theirs.
+      const next = state.elderAuto ? { ...state, elder: false, elderAuto: false } : state;
       if (screen.name === 'cases') {
-        return at(state, casesScreen(event.card, true), { type: 'findCases', query: { idCard: event.card.input } });
+        return at(next, casesScreen(event.card, true), { type: 'findCases', query: { idCard: event.card.input } });
       }
       return at(
-        state,
+        next,
         { name: 'card', card: event.card, lookup: null, notice: null },
         { type: 'lookup', card: event.card.input },
       );
+    }
     case 'cardRejected':
       if (screen.name !== 'home') return stay(state);
       return { state: { ...state, notice: event.message }, effects: [] };
     case 'lookupDone': {
       if (screen.name !== 'card') return stay(state);
-      const elder = state.elder || event.lookup.elderly;
-      const effects: Effect[] = [{ type: 'speak', utterance: prompts.chooseCategory() }];
-      return { state: { ...state, elder, screen: { ...screen, lookup: event.lookup } }, effects };
+      const auto = !state.elder && event.lookup.elderly;
+      const prompt = event.canIssue === false ? prompts.noTicketsHere() : prompts.chooseCategory();
+      const effects: Effect[] = [{ type: 'speak', utterance: prompt }];
+      const screenNow = { ...screen, lookup: event.lookup };
+      if (!auto) return { state: { ...state, screen: screenNow }, effects };
+      return { state: { ...state, elder: true, elderAuto: true, screen: screenNow }, effects };
     }
     case 'lookupFailed':
       if (screen.name !== 'card') return stay(state);
@@ -213,7 +252,7 @@ export function transition(state: KioskState, event: KioskEvent): Step {
       );
     }
     case 'checkIn': {
-      if (screen.name !== 'card' || !screen.lookup?.appointment) return stay(state);
+      if (screen.name !== 'card' || checkInOffer(screen)?.state !== 'open') return stay(state);
       const request: IssueRequest = {
         kind: 'checkIn',
         idempotencyKey: event.idempotencyKey,
@@ -293,10 +332,12 @@ export function transition(state: KioskState, event: KioskEvent): Step {
     case 'toggleElder': {
       const elder = !state.elder;
       return {
-        state: { ...state, elder },
+        state: { ...state, elder, elderAuto: false },
         effects: elder ? [{ type: 'speak', utterance: prompts.elderWelcome() }] : [{ type: 'silence' }],
       };
     }
+    case 'moreCategories':
+      return { state: { ...state, allCategories: true }, effects: [] };
     case 'openSearch':
       if (screen.name !== 'home') return stay(state);
       return at(state, { name: 'search', query: '' });

@@ -1,8 +1,13 @@
 import { type IssuedTicket, type PrintJob, type PublicConfig, type ServiceItem, zhCN } from '@yimen/protocol';
 
+/** The numbers of the windows that serve a category. */
+export function windowNumbers(config: PublicConfig, categoryId: string): number[] {
+  return config.windows.filter((w) => w.categoryIds.includes(categoryId)).map((w) => w.number);
+}
+
 /** The windows that serve a category, as the slip names them: 3号、9号窗口 */
 export function windowsFor(config: PublicConfig, categoryId: string): string {
-  const numbers = config.windows.filter((w) => w.categoryIds.includes(categoryId)).map((w) => w.number);
+  const numbers = windowNumbers(config, categoryId);
   return numbers.length === 0 ? '' : `${numbers.map((n) => `${n}号`).join('、')}窗口`;
 }
 
@@ -21,11 +26,17 @@ export function ticketJob(ticket: IssuedTicket, config: PublicConfig): PrintJob 
       timeZone: config.timeZone,
       aheadCount: ticket.aheadCount,
       estimatedWaitMin: ticket.estimatedWaitMin,
+      waitText: zhCN.waitText(ticket.estimatedWaitMin, ticket.windowsOpen),
       statusUrl: ticket.statusUrl,
       ...(ticket.holder ? { holderNameMasked: ticket.holder.nameMasked } : {}),
       ...(hint ? { windowHint: hint } : {}),
     },
   };
+}
+
+/** The item's guide as a phone opens it: the kiosk's QR and the printed list's point here. */
+export function guideUrl(config: PublicConfig, itemId: string): string {
+  return `${config.publicUrl}/guide/${itemId}`;
 }
 
 /** 一次性告知单: everything the item needs, told once and on paper. */
@@ -53,6 +64,7 @@ export function materialsJob(item: ServiceItem, config: PublicConfig, now: numbe
       fee:
         item.fee.amountYuan === 0 ? null : { amountFen: Math.round(item.fee.amountYuan * 100), basis: item.fee.basis },
       contact: hint ? { window: hint } : {},
+      guideUrl: guideUrl(config, item.id),
       issuedAt: now,
       timeZone: config.timeZone,
       footer: zhCN.kiosk.materialsFooter,

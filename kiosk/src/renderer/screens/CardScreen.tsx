@@ -1,6 +1,6 @@
 import { zhCN } from '@yimen/protocol';
 import { reopening } from '@yimen/shell/common/time-format';
-import type { Screen } from '../flow/kiosk-flow';
+import { checkInOffer, type Screen } from '../flow/kiosk-flow';
 import type { ScreenProps } from './KioskScreen';
 import { CategoryTiles, issueBlocked, newKey } from './tiles';
 
@@ -10,7 +10,7 @@ const K = zhCN.kiosk;
 export function CardScreen(props: ScreenProps & { screen: Extract<Screen, { name: 'card' }> }) {
   const { screen, controller, config } = props;
   const { lookup } = screen;
-  const appointment = lookup?.appointment;
+  const offer = checkInOffer(screen);
   const now = Date.now();
   const blocked = issueBlocked(props);
   return (
@@ -36,16 +36,27 @@ export function CardScreen(props: ScreenProps & { screen: Extract<Screen, { name
           {screen.notice}
         </p>
       ) : null}
-      {appointment && appointment.status === 'booked' ? (
-        <section className="appointment">
-          <p>{K.appointment(appointment.categoryName, `${appointment.slotStart}-${appointment.slotEnd}`)}</p>
-          {now < appointment.checkInFrom ? (
-            <p className="muted">{K.checkInFrom(reopening(appointment.checkInFrom, now, config.timeZone))}</p>
-          ) : null}
+      {offer ? (
+        <section className="appointment" data-testid="appointment" data-check-in={offer.state}>
+          <p>
+            {K.appointment(
+              offer.appointment.categoryName,
+              `${offer.appointment.slotStart}-${offer.appointment.slotEnd}`,
+            )}
+          </p>
+          {offer.state === 'open' ? null : (
+            <p className="appointment-why">
+              {offer.state === 'early'
+                ? K.checkInTooEarly(reopening(offer.appointment.checkInFrom, now, config.timeZone))
+                : K.checkInTooLate(reopening(offer.appointment.checkInUntil, now, config.timeZone))}
+              <br />
+              {K.ordinaryOffered}
+            </p>
+          )}
           <button
             type="button"
             className="button big"
-            disabled={blocked !== null}
+            disabled={blocked !== null || offer.state !== 'open'}
             onClick={() => controller.dispatch({ type: 'checkIn', idempotencyKey: newKey() })}
           >
             {K.checkIn}
@@ -54,7 +65,7 @@ export function CardScreen(props: ScreenProps & { screen: Extract<Screen, { name
       ) : null}
       {lookup ? (
         <>
-          <p className="subtitle">{K.chooseCategory}</p>
+          {blocked ? null : <p className="subtitle">{K.chooseCategory}</p>}
           <CategoryTiles {...props} lookup={lookup} />
         </>
       ) : (

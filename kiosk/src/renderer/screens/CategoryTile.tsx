@@ -8,6 +8,8 @@ export interface TileProps {
   readonly category: Category;
   readonly waiting: number;
   readonly estimatedMin: number;
+  /** A window serving the queue is open: else no wait can be promised. */
+  readonly windowsOpen: boolean;
   readonly availability: CategoryAvailability | HolderAvailability;
   /**
    * Why the tile is off although the category is open (needs a card): null when it is on,
@@ -20,7 +22,12 @@ export interface TileProps {
   readonly onReprint?: () => void;
 }
 
-function reason(a: CategoryAvailability | HolderAvailability, now: number, timeZone: string): string | null {
+/** Why a queue cannot be taken now (closed, full, the holder's limit or open ticket); null when it can. */
+export function unavailableReason(
+  a: CategoryAvailability | HolderAvailability,
+  now: number,
+  timeZone: string,
+): string | null {
   switch (a.state) {
     case 'open':
       return null;
@@ -37,7 +44,7 @@ function reason(a: CategoryAvailability | HolderAvailability, now: number, timeZ
 
 /** One queue: its name, who waits, the wait, and why it cannot be taken when it cannot. */
 export function CategoryTile(props: TileProps) {
-  const why = reason(props.availability, props.now, props.timeZone) ?? props.blocked;
+  const why = unavailableReason(props.availability, props.now, props.timeZone) ?? props.blocked;
   const holding = props.availability.state === 'holding' ? props.availability : null;
   if (holding) {
     return (
@@ -69,7 +76,7 @@ export function CategoryTile(props: TileProps) {
     >
       <span className="tile-name">{props.category.name}</span>
       <span className="tile-figures tabular">
-        {K.waiting(props.waiting)} · {K.estimated(props.estimatedMin)}
+        {K.waiting(props.waiting)} · {zhCN.waitText(props.estimatedMin, props.windowsOpen)}
       </span>
       {why ? <span className="tile-why">{why}</span> : null}
     </button>

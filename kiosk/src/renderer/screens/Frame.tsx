@@ -17,6 +17,8 @@ export interface FrameProps {
   /** Five taps on the hall's name within three seconds: the PIN, then the settings. */
   readonly onSecret: () => void;
   readonly banners: ReactNode;
+  /** What the footer holds where 返回 · 首页 have no place (home): its own actions, in the same place. */
+  readonly homeBar: ReactNode;
   readonly children: ReactNode;
 }
 
@@ -26,7 +28,7 @@ export function Frame(props: FrameProps) {
   const secretTap = useSecretTaps(props.onSecret);
   const time = clock(now, props.timeZone);
   return (
-    <div className={`kiosk${props.elder ? ' elder' : ''}`}>
+    <div className={`kiosk contrast-aaa${props.elder ? ' elder' : ''}`}>
       <header className="kiosk-header">
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: a staff gesture, not a control for citizens. */}
         <h1 onClick={secretTap}>{props.hallName}</h1>
@@ -53,7 +55,9 @@ export function Frame(props: FrameProps) {
             {K.home}
           </button>
         </nav>
-      ) : null}
+      ) : (
+        <nav className="kiosk-nav home-bar">{props.homeBar}</nav>
+      )}
     </div>
   );
 }

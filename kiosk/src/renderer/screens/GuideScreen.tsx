@@ -1,6 +1,8 @@
 import { zhCN } from '@yimen/protocol';
+import { guideUrl } from '../flow/print-jobs';
 import type { ScreenProps } from './KioskScreen';
 import { Qr } from './Qr';
+import { TakeButton, tapBlocked } from './tiles';
 
 const K = zhCN.kiosk;
 const G = zhCN.guide;
@@ -15,6 +17,7 @@ export function GuideScreen(
   const item = itemId ? config.items.find((i) => i.id === itemId) : undefined;
   if (item) {
     const department = config.departments.find((d) => d.id === item.departmentId);
+    const why = tapBlocked(props, item.categoryId);
     return (
       <article className="guide-item">
         <h2>{item.name}</h2>
@@ -36,7 +39,7 @@ export function GuideScreen(
             <dd>{item.fee.amountYuan === 0 ? G.free : G.yuan(item.fee.amountYuan)}</dd>
           </dl>
           <figure className="guide-qr">
-            <Qr text={`${config.publicUrl}/guide/${item.id}`} size={220} label={K.scanGuide} />
+            <Qr text={guideUrl(config, item.id)} size={220} label={K.scanGuide} />
             <figcaption>{K.scanGuide}</figcaption>
           </figure>
         </div>
@@ -70,10 +73,12 @@ export function GuideScreen(
         <p className="muted">
           {G.basis}：{item.fee.basis}
         </p>
-        <div className="row">
+        {why ? <p className="tile-why">{why}</p> : null}
+        <div className="row guide-actions">
+          <TakeButton {...props} categoryId={item.categoryId} why={why} className="button big guide-take" />
           <button
             type="button"
-            className="button big"
+            className="button secondary big"
             disabled={!props.caps.canPrint}
             onClick={() => controller.dispatch({ type: 'printGuide', itemId: item.id })}
           >

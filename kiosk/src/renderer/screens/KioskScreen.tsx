@@ -16,6 +16,8 @@ export interface ScreenProps {
   readonly caps: Capabilities;
   readonly controller: KioskController;
   readonly elder: boolean;
+  /** Elder mode shows every queue (更多业务 was tapped). */
+  readonly allCategories: boolean;
 }
 
 /** Renders the flow's state; every decision was made in the flow. */
@@ -23,9 +25,9 @@ export function KioskScreen({
   state,
   config,
   ...rest
-}: Omit<ScreenProps, 'config' | 'elder'> & { state: KioskState; config: PublicConfig | null }) {
+}: Omit<ScreenProps, 'config' | 'elder' | 'allCategories'> & { state: KioskState; config: PublicConfig | null }) {
   if (!config) return <ProgressScreen text="" />;
-  const props: ScreenProps = { ...rest, config, elder: state.elder };
+  const props: ScreenProps = { ...rest, config, elder: state.elder, allCategories: state.allCategories };
   const { screen } = state;
   switch (screen.name) {
     case 'home':

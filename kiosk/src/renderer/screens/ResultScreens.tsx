@@ -1,5 +1,6 @@
 import { type IssuedTicket, zhCN } from '@yimen/protocol';
-import { windowsFor } from '../flow/print-jobs';
+import { Fragment } from 'react';
+import { windowNumbers } from '../flow/print-jobs';
 import type { ScreenProps } from './KioskScreen';
 
 const K = zhCN.kiosk;
@@ -18,7 +19,7 @@ export function ProgressScreen({ text }: { text: keyof typeof PROGRESS | '' }) {
 /** 请取走您的号票: the number large, people ahead, the wait and the windows. */
 export function DoneScreen({ ticket, config }: ScreenProps & { ticket: IssuedTicket }) {
   const category = config.categories.find((c) => c.id === ticket.categoryId);
-  const windows = windowsFor(config, ticket.categoryId);
+  const windows = windowNumbers(config, ticket.categoryId);
   return (
     <div className="done" data-testid="done">
       <h2>{K.takeTicket}</h2>
@@ -34,11 +35,21 @@ export function DoneScreen({ ticket, config }: ScreenProps & { ticket: IssuedTic
         <dt className="visually-hidden">{zhCN.statusPage.ahead}</dt>
         <dd data-testid="ahead">{K.ahead(ticket.aheadCount)}</dd>
         <dt className="visually-hidden">{zhCN.statusPage.estimatedWait}</dt>
-        <dd>{K.estimatedWait(ticket.estimatedWaitMin)}</dd>
-        {windows ? (
+        <dd>{K.estimatedWait(zhCN.waitText(ticket.estimatedWaitMin, ticket.windowsOpen))}</dd>
+        {windows.length > 0 ? (
           <>
             <dt className="visually-hidden">{zhCN.statusPage.window}</dt>
-            <dd>{K.windows(windows)}</dd>
+            <dd data-testid="windows">
+              {K.windowsLabel}：
+              {windows.map((n, i) => (
+                // A line may break between windows, never inside "12号".
+                <Fragment key={n}>
+                  {i > 0 ? '、' : ''}
+                  <span className="nowrap">{n}号</span>
+                </Fragment>
+              ))}
+              窗口
+            </dd>
           </>
         ) : null}
       </dl>

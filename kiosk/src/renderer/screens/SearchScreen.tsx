@@ -2,18 +2,17 @@ import { zhCN } from '@yimen/protocol';
 import { useMemo } from 'react';
 import { searchIndex, searchItems } from '../flow/item-search';
 import type { ScreenProps } from './KioskScreen';
-import { issueBlocked, newKey } from './tiles';
+import { TakeButton, tapBlocked } from './tiles';
 
 const K = zhCN.kiosk;
 const ROWS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
 
 /** Search by item name or pinyin initials on a touch keyboard; each hit says which queue serves it. */
 export function SearchScreen(props: ScreenProps & { query: string }) {
-  const { config, controller, query, view } = props;
+  const { config, controller, query } = props;
   const index = useMemo(() => searchIndex(config.items), [config.items]);
   const results = useMemo(() => searchItems(index, query, 8), [index, query]);
   const set = (q: string) => controller.dispatch({ type: 'search', query: q });
-  const blocked = issueBlocked(props);
   return (
     <div className="search">
       <label className="search-box">
@@ -33,10 +32,7 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
         {results.map((item) => {
           const category = config.categories.find((c) => c.id === item.categoryId);
           const department = config.departments.find((d) => d.id === item.departmentId);
-          const availability = view?.summary.availability[item.categoryId];
-          const why =
-            blocked ??
-            (category?.requiresIdCard ? K.needsCard : availability && availability.state !== 'open' ? K.closed : null);
+          const why = tapBlocked(props, item.categoryId);
           return (
             <div key={item.id} className="result" data-item={item.id}>
               <div>
@@ -44,19 +40,10 @@ export function SearchScreen(props: ScreenProps & { query: string }) {
                 <span className="muted">
                   {department?.shortName} · {K.categoryOf(category?.name ?? '')}
                 </span>
+                {why ? <span className="tile-why result-why">{why}</span> : null}
               </div>
               <div className="result-actions">
-                {why ? <span className="tile-why">{why}</span> : null}
-                <button
-                  type="button"
-                  className="button"
-                  disabled={why !== null}
-                  onClick={() =>
-                    controller.dispatch({ type: 'choose', categoryId: item.categoryId, idempotencyKey: newKey() })
-                  }
-                >
-                  {K.takeFor(category?.name ?? '')}
-                </button>
+                <TakeButton {...props} categoryId={item.categoryId} why={why} className="button" />
                 <button
                   type="button"
                   className="button secondary"

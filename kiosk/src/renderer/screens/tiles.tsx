@@ -1,6 +1,7 @@
-import type { Category, HolderAvailability, KioskLookup } from '@yimen/protocol';
+import type { HolderAvailability, KioskLookup } from '@yimen/protocol';
 import { zhCN } from '@yimen/protocol';
-import { CategoryTile } from './CategoryTile';
+import { elderCategories } from '../flow/elder-choices';
+import { CategoryTile, unavailableReason } from './CategoryTile';
 import type { ScreenProps } from './KioskScreen';
 
 const K = zhCN.kiosk;
@@ -12,6 +13,39 @@ export function issueBlocked({ caps }: Pick<ScreenProps, 'caps'>): string | null
   return null;
 }
 
+/**
+ * Why a ticket for this queue cannot be taken by a tap right now, or null: nothing issues,
+ * the queue stopped issuing (said first: a card would not help), or it needs a card.
+ */
+export function tapBlocked(props: Pick<ScreenProps, 'caps' | 'config' | 'view'>, categoryId: string): string | null {
+  const category = props.config.categories.find((c) => c.id === categoryId);
+  const availability = props.view?.summary.availability[categoryId] ?? { state: 'open' as const };
+  return (
+    issueBlocked(props) ??
+    unavailableReason(availability, Date.now(), props.config.timeZone) ??
+    (category?.requiresIdCard ? K.needsCard : null)
+  );
+}
+
+/** 取号（社会保障）: a ticket for an item's queue in one tap, off when `tapBlocked` gives a reason. */
+export function TakeButton(
+  props: Pick<ScreenProps, 'config' | 'controller'> & { categoryId: string; why: string | null; className: string },
+) {
+  const category = props.config.categories.find((c) => c.id === props.categoryId);
+  return (
+    <button
+      type="button"
+      className={props.className}
+      disabled={props.why !== null}
+      onClick={() =>
+        props.controller.dispatch({ type: 'choose', categoryId: props.categoryId, idempotencyKey: newKey() })
+      }
+    >
+      {K.takeFor(category?.name ?? '')}
+    </button>
+  );
+}
+
 let keys = 0;
 /** A fresh idempotency key per attempt; a retry of the same attempt reuses it. */
 export function newKey(): string {
@@ -19,8 +53,10 @@ export function newKey(): string {
 }
 
 /** The category tiles, with or without a card's holder-specific availability. */
-export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null; categories?: readonly Category[] }) {
+export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null }) {
   const { config, view, controller } = props;
+  const shown =
+    props.elder && !props.allCategories ? elderCategories(config.categories, props.lookup) : config.categories;
   const blocked = issueBlocked(props);
   const summary = view?.summary;
   const now = Date.now();
@@ -32,7 +68,7 @@ export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null;
         </p>
       ) : null}
       <div className="tiles">
-        {(props.categories ?? config.categories).map((c) => {
+        {shown.map((c) => {
           const availability: HolderAvailability = props.lookup?.categories[c.id] ??
             summary?.availability[c.id] ?? { state: 'open' };
           const needsCard = !props.lookup && c.requiresIdCard ? K.needsCard : null;
@@ -42,6 +78,7 @@ export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null;
               category={c}
               waiting={summary?.waiting[c.id] ?? 0}
               estimatedMin={summary?.estimatedWaitMin[c.id] ?? 0}
+              windowsOpen={summary?.windowsOpen[c.id] ?? false}
               availability={availability}
               blocked={blocked ? '' : needsCard}
               now={now}
@@ -54,6 +91,15 @@ export function CategoryTiles(props: ScreenProps & { lookup: KioskLookup | null;
           );
         })}
       </div>
+      {shown.length < config.categories.length ? (
+        <button
+          type="button"
+          className="button secondary big more-categories"
+          onClick={() => controller.dispatch({ type: 'moreCategories' })}
+        >
+          {K.moreCategories}
+        </button>
+      ) : null}
     </>
   );
 }

@@ -17,10 +17,12 @@ export interface SettingsGateProps {
   readonly timeZone: string;
   /** The terminal's devices; absent on one without any (a hall display). */
   readonly devices?: DevicesView;
+  /** The terminal goes back to its home screen when idle, after a time the staff may set here. */
+  readonly idleTimeSetting?: boolean;
 }
 
 /** The way to a terminal's settings and out of it: the PIN set at enrolment, then the settings panel. */
-export function SettingsGate({ terminal, asking, onClose, timeZone, devices }: SettingsGateProps) {
+export function SettingsGate({ terminal, asking, onClose, timeZone, devices, idleTimeSetting }: SettingsGateProps) {
   const { env, record, onRecord, onForget } = terminal;
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -45,6 +47,15 @@ export function SettingsGate({ terminal, asking, onClose, timeZone, devices }: S
         record={record}
         {...(devices ? { devices } : {})}
         onForget={onForget}
+        {...(idleTimeSetting
+          ? {
+              onIdleSeconds: async (idleSeconds: number) => {
+                const next = { ...record, idleSeconds };
+                await env.store.save(next);
+                onRecord(next);
+              },
+            }
+          : {})}
         {...(env.electron ? { onQuit: () => env.electron?.quit() } : {})}
         onClose={close}
       />
