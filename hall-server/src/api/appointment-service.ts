@@ -37,7 +37,6 @@ const CHECK_IN_STATES: Partial<Record<ErrorCode, CheckInState>> = {
   CHECK_IN_TOO_LATE: 'late',
 };
 
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const DAY_MS = 86_400_000;
 
 function failure(code: ErrorBody['code'], message: string = zhCN.errorMessage[code]): { ok: false; error: ErrorBody } {

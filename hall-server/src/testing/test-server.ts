@@ -7,7 +7,6 @@ import { type Credentials, provisionHall, type TerminalSpec } from '../api/provi
 import { type HallServer, type HallServerOptions, startHallServer } from '../api/server';
 import type { HallConfig } from '../store/config-repo';
 import { type Db, openDb } from '../store/db';
-import type { DemoInfo } from '../web/home-page';
 import { SMALL_HALL } from './small-hall';
 
 export type HallClient = Socket<ServerToClientEvents, ClientToServerEvents>;
