@@ -11,5 +11,6 @@ export * from './personal-data';
 export * from './queue';
 export * from './rest';
 export * from './rules';
+export * from './scenario';
 export * as zhCN from './strings/zh-CN';
 export * from './ticket';

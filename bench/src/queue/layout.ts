@@ -1,17 +1,7 @@
-import { erlangCMeanWaitMin } from './erlang-c';
-import type { SimWindow } from './policies';
-import { meanHoldMin, type Scenario } from './scenario';
-
-/** The scenario's windows, one entry per physical window. */
-export function expandWindows(scenario: Pick<Scenario, 'windows'>): SimWindow[] {
-  return scenario.windows.flatMap((w) =>
-    Array.from({ length: w.count }, (_, k) => ({
-      id: w.count > 1 ? `${w.id}-${k + 1}` : w.id,
-      kind: w.kind,
-      categoryIds: w.categoryIds,
-    })),
-  );
-}
+import { erlangCMeanWaitMin } from '@yimen/hall-server/domain/simulation/erlang-c';
+import { expandWindows } from '@yimen/hall-server/domain/simulation/layout';
+import type { SimWindow } from '@yimen/hall-server/domain/simulation/policy';
+import { meanHoldMin, type Scenario } from '@yimen/hall-server/domain/simulation/scenario';
 
 type LoadScenario = Pick<Scenario, 'categories' | 'shares' | 'noShowGraceMin'>;
 
@@ -82,16 +72,4 @@ export function dedicatedWindows(scenario: Scenario): SimWindow[] {
       categoryIds: [c.id],
     })),
   );
-}
-
-/** The same windows and homes, every window serving every category: the hall a pooled bound assumes. */
-export function allComprehensive(scenario: Scenario): Scenario {
-  const all = scenario.categories.map((c) => c.id);
-  return {
-    ...scenario,
-    windows: scenario.windows.map((w) => {
-      const home = w.categoryIds[0] as string;
-      return { ...w, kind: 'comprehensive', categoryIds: [home, ...all.filter((c) => c !== home)] };
-    }),
-  };
 }

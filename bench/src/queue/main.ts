@@ -2,13 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { simulateRoster, traces } from '@yimen/hall-server/domain/simulation/hall-days';
+import { allComprehensive } from '@yimen/hall-server/domain/simulation/layout';
+import { parseScenario, type Scenario } from '@yimen/hall-server/domain/simulation/scenario';
+import { planStaffing, searchStaffing } from '@yimen/hall-server/domain/simulation/staffing';
 import { renderWaitChart } from './chart';
-import { allComprehensive } from './layout';
 import { mmcCheck } from './mmc-check';
 import { buildReport, formatReport } from './report';
-import { runScenario, simulateRoster, traces } from './run';
-import { parseScenario, type Scenario } from './scenario';
-import { planStaffing, searchStaffing } from './staffing';
+import { runScenario } from './run';
 
 const USAGE = `npm run bench:queue -- [options]
   --scenario FILE      scenario JSON (default: bench/scenarios/county-hall.json)

@@ -1,7 +1,7 @@
-import { pairedDifference, round } from './figures';
+import { pairedDifference, round } from '@yimen/hall-server/domain/simulation/figures';
+import type { StaffingPlan, StaffingSearch } from '@yimen/hall-server/domain/simulation/staffing';
 import type { MmcCheck } from './mmc-check';
 import type { PolicyName, ScenarioResult } from './run';
-import type { StaffingPlan, StaffingSearch } from './staffing';
 
 /** Yimen against the better baseline, day by day on the same days: a difference and its 95 % interval. */
 export interface Comparison {

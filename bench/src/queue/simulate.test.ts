@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_RULES } from '@yimen/protocol';
-import { dedicatedFifo, strictPriority, yimen } from './policies';
+import { yimen } from '@yimen/hall-server/domain/simulation/policy';
+import { simulateDay } from '@yimen/hall-server/domain/simulation/simulate';
+import type { Arrival } from '@yimen/hall-server/domain/simulation/trace';
+import { DEFAULT_RULES, HallScenario } from '@yimen/protocol';
+import { dedicatedFifo, strictPriority } from './policies';
 import { runScenario } from './run';
-import { Scenario } from './scenario';
-import { simulateDay } from './simulate';
-import type { Arrival } from './trace';
 
 const arrival = (id: string, at: number, serviceMin: number, extra: Partial<Arrival> = {}): Arrival => ({
   id,
@@ -56,7 +56,7 @@ test('strict priority calls priority citizens first; yimen lets a long wait come
   assert.deepEqual(served(yimen(DEFAULT_RULES)), ['o', 'late', 'p']);
 });
 
-const tiny = Scenario.parse({
+const tiny = HallScenario.parse({
   name: 'tiny',
   seed: 42,
   days: 2,

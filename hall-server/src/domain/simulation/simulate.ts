@@ -1,4 +1,4 @@
-import type { Policy, SimTicket, SimWindow } from './policies';
+import type { Policy, SimTicket, SimWindow } from './policy';
 import { openMinutes, type Scenario } from './scenario';
 import type { Arrival } from './trace';
 
