@@ -89,6 +89,10 @@ export class HallService {
   readonly calendar: WorkingCalendar;
   /** The queue summary terminals were last sent (see domain/summary.ts). */
   private summary: { businessDay: string; summary: QueueSummary };
+  /** What the day has taught about handling times, no-shows and arrivals (domain/day-stats.ts). */
+  private stats: domain.DayStats;
+  /** The wait forecast as of the last commit or tick (domain/wait-forecast.ts). */
+  private forecast: { result: domain.QueueForecast; at: number };
 
   constructor(private readonly options: HallServiceOptions) {
     const { db } = options;
@@ -114,9 +118,21 @@ export class HallService {
     this.dayStartSeq = Number(this.configRepo.getMeta('dayStartSeq') ?? 0);
     if (this.configRepo.getMeta('businessDay') === null) this.configRepo.setMeta('businessDay', businessDay);
     this.calendar = domain.workingCalendar(this.configRepo.calendarEntries());
+    this.stats = domain.statsFromDay(domain.EMPTY_DAY_STATS, this.state, this.queue.dayTickets(businessDay));
+    const now = this.now();
+    this.forecast = {
+      result: domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      at: now,
+    };
     this.summary = {
       businessDay,
-      summary: domain.queueSummary(this.state, domain.waitingCounts(this.state), this.calendar, this.now()),
+      summary: domain.queueSummary(
+        this.state,
+        domain.waitingCounts(this.state),
+        this.forecast.result,
+        this.calendar,
+        now,
+      ),
     };
     this.loadRecentCalls();
     this.tick();
@@ -171,7 +187,19 @@ export class HallService {
    */
   tick(): void {
     this.rollOverIfDue();
-    const due = domain.summaryEvent(this.state, domain.NO_CHANGES, this.summary, this.calendar, this.now());
+    const now = this.now();
+    this.forecast = {
+      result: domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      at: now,
+    };
+    const due = domain.summaryEvent(
+      this.state,
+      domain.NO_CHANGES,
+      this.summary,
+      this.forecast.result,
+      this.calendar,
+      now,
+    );
     if (due) this.commit({ ok: true, changes: domain.NO_CHANGES, events: [], reply: null });
   }
 
@@ -395,7 +423,7 @@ export class HallService {
       issuedAt: ticket.issuedAt,
       position: ahead === null ? null : ahead + 1,
       aheadCount: ahead,
-      estimatedWaitMin: ahead === null ? null : domain.estimateWaitMin(this.state, ticket, ahead),
+      estimatedWaitMin: ahead === null ? null : this.waitMin(ticket, ahead),
       windowNumber:
         window && (ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'held')
           ? window.number
@@ -421,9 +449,19 @@ export class HallService {
       ...domain.toTicket(live),
       position: ahead + 1,
       aheadCount: ahead,
-      estimatedWaitMin: live.status === 'waiting' ? domain.estimateWaitMin(this.state, live, ahead) : 0,
+      estimatedWaitMin: live.status === 'waiting' ? this.waitMin(live, ahead) : 0,
       statusUrl: this.statusUrl(live),
     };
+  }
+
+  /**
+   * Whole minutes until a waiting ticket is likely called: the last forecast less the time
+   * since; the configured estimate when no open window can call it.
+   */
+  private waitMin(ticket: TicketRecord, ahead: number): number {
+    const forecast = this.forecast.result.waitMin.get(ticket.id);
+    if (forecast === undefined) return domain.configuredWaitMin(this.state, ticket.categoryId, ahead);
+    return Math.max(0, Math.round(forecast - (this.now() - this.forecast.at) / 60_000));
   }
 
   private ticketReply(result: Outcome<TicketRecord>): TicketReply {
@@ -461,7 +499,11 @@ export class HallService {
     const seqBefore = this.log.lastSeq;
     const businessDay = this.state.businessDay;
     const now = this.now();
-    const summary = domain.summaryEvent(this.state, outcome.changes, this.summary, this.calendar, now);
+    const stats = outcome.changes.businessDay
+      ? domain.EMPTY_DAY_STATS
+      : domain.observeChanges(this.stats, this.state, outcome.changes, now);
+    const forecast = domain.forecastAfter(this.state, outcome.changes, stats, this.calendar, now);
+    const summary = domain.summaryEvent(this.state, outcome.changes, this.summary, forecast, this.calendar, now);
     const events = summary ? [...outcome.events, summary.event] : outcome.events;
     let logged: LoggedEvent[];
     try {
@@ -477,6 +519,8 @@ export class HallService {
       return failure('STORAGE');
     }
     this.state = domain.applyChangesInPlace(this.state, outcome.changes);
+    this.stats = stats;
+    this.forecast = { result: forecast, at: now };
     if (summary) this.summary = { businessDay: this.state.businessDay, summary: summary.summary };
     if (outcome.changes.businessDay) this.recentCalls.length = 0;
     for (const event of logged) {

@@ -78,9 +78,15 @@ export function nextOpening(
 }
 
 export function isWithinHours(hours: IssuingHours, calendar: WorkingCalendar, now: number, timeZone: string): boolean {
+  return issuingEndsAt(hours, calendar, now, timeZone) > now;
+}
+
+/** When the issuing period `now` falls in ends; `now` itself when tickets are not being issued. */
+export function issuingEndsAt(hours: IssuingHours, calendar: WorkingCalendar, now: number, timeZone: string): number {
   const { day, minutes } = partsIn(now, timeZone);
-  if (!issuingDay(hours, calendar, day)) return false;
-  return hours.periods.some((p) => clockMinutes(p.from) <= minutes && minutes < clockMinutes(p.to));
+  if (!issuingDay(hours, calendar, day)) return now;
+  const period = hours.periods.find((p) => clockMinutes(p.from) <= minutes && minutes < clockMinutes(p.to));
+  return period ? zonedInstant(day, clockMinutes(period.to), timeZone) : now;
 }
 
 /**

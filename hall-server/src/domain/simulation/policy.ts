@@ -1,5 +1,5 @@
 import type { QueueRules } from '@yimen/protocol';
-import { pickNext } from '../dispatch';
+import { pickNext, type Streaks } from '../dispatch';
 import type { Arrival } from './trace';
 
 export interface SimWindow {
@@ -23,6 +23,8 @@ export interface SimTicket {
 export interface Policy {
   readonly name: string;
   pick(window: SimWindow, waiting: readonly SimTicket[], nowMin: number): SimTicket | null;
+  /** The dispatcher's streaks as of now, for a policy that keeps them (what a wait forecast plays on from). */
+  streaks?(): Streaks;
 }
 
 /** The very dispatcher the hall-server runs, with its streaks carried from call to call. */
@@ -36,5 +38,6 @@ export function yimen(rules: QueueRules): Policy {
       streaks = result.streaks;
       return result.ticket;
     },
+    streaks: () => streaks,
   };
 }
