@@ -24,6 +24,8 @@ export const HallScenario = z.object({
   days: z.number().int().min(1),
   /** Opening hours; windows serve out the queue at the end of each. Half-hour aligned, in order. */
   sessions: z.array(z.object({ start: Clock, end: Clock })).min(1),
+  /** The hall's departments, for naming what a clerk must learn (the reform planner). */
+  departments: z.array(z.object({ id: z.string().min(1), name: z.string() })).default([]),
   categories: z
     .array(
       z.object({

@@ -2,11 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { simulateRoster, traces } from '@yimen/hall-server/domain/simulation/hall-days';
+import { rulesOf, simulateRoster, traces } from '@yimen/hall-server/domain/simulation/hall-days';
 import { allComprehensive } from '@yimen/hall-server/domain/simulation/layout';
 import { parseScenario, type Scenario } from '@yimen/hall-server/domain/simulation/scenario';
 import { planStaffing, searchStaffing } from '@yimen/hall-server/domain/simulation/staffing';
+import type { QueueRules } from '@yimen/protocol';
 import { renderWaitChart } from './chart';
+import { judgeEstimates } from './eta';
 import { mmcCheck } from './mmc-check';
 import { buildReport, formatReport } from './report';
 import { runScenario } from './run';
@@ -20,6 +22,7 @@ const USAGE = `npm run bench:queue -- [options]
   --no-chart           do not write the chart
   --staffing MIN       also search the fewest windows per group for p95 ≤ MIN minutes (simulation)
   --staffing-days N    days per roster tried by the search (default 5)
+  --eta-days N         days on which wait estimates are judged (default 5; 0: not judged)
   --mmc FILE           M/M/c check scenario (default: bench/scenarios/mmc-check.json)
   --mmc-days N         days of the M/M/c check (default: the file's)`;
 
@@ -38,6 +41,7 @@ const { values: opts } = parseArgs({
     'no-chart': { type: 'boolean', default: false },
     staffing: { type: 'string' },
     'staffing-days': { type: 'string' },
+    'eta-days': { type: 'string' },
     mmc: { type: 'string' },
     'mmc-days': { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -48,10 +52,10 @@ if (opts.help) {
   process.exit(0);
 }
 
-const int = (name: string, text: string | undefined): number | undefined => {
+const int = (name: string, text: string | undefined, least = 1): number | undefined => {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} wants a positive whole number, not ${text}`);
+  if (!Number.isInteger(n) || n < least) throw new Error(`--${name} wants a whole number from ${least}, not ${text}`);
   return n;
 };
 
@@ -89,12 +93,28 @@ if (opts.staffing !== undefined) {
     days,
   );
 }
+/** The largest head start among the priority classes the scenario has, plus the handicap of a window's other queues. */
+function headStartMin(s: Scenario, r: QueueRules): number {
+  const present = (['elderly', 'disabled', 'military', 'appointment'] as const).filter((k) => s.shares[k] > 0);
+  return (
+    Math.max(r.boostMinutes.ordinary ?? 0, ...present.map((k) => r.boostMinutes[k] ?? 0)) + r.preferencePenaltyMinutes
+  );
+}
+
+const etaDays = Math.min(scenario.days, int('eta-days', opts['eta-days'], 0) ?? 5);
+const eta =
+  etaDays > 0 ? { days: etaDays, ...judgeEstimates(scenario, traces({ ...scenario, days: etaDays })) } : undefined;
+const rules = rulesOf(scenario);
 const report = buildReport(
   result,
   { meanWaitMin: pooled.meanWaitMin, p95WaitMin: pooled.p95WaitMin },
   check,
   planStaffing(scenario, target),
-  search,
+  {
+    headStartMin: headStartMin(scenario, rules),
+    ...(eta ? { eta } : {}),
+    ...(search ? { staffingSearch: search } : {}),
+  },
 );
 
 let chartPath: string | null = null;

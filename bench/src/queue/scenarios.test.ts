@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { parseScenario } from '@yimen/hall-server/domain/simulation/scenario';
 
 test('the built-in scenarios parse', () => {
-  for (const name of ['county-hall', 'mmc-check']) {
+  for (const name of ['county-hall', 'surge-day', 'mmc-check']) {
     const text = readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8');
     assert.equal(parseScenario(JSON.parse(text)).name, name);
   }

@@ -50,4 +50,19 @@ test('what the schema alone cannot say is refused', () => {
     /more than 1/,
   );
   assert.throws(edit({ rules: { preferencePenaltyMinutes: -1 } }));
+  assert.throws(
+    edit({
+      departments: [{ id: 'd1', name: '人社局' }],
+      categories: [
+        {
+          id: 'A',
+          name: 'A',
+          departmentId: 'd2',
+          service: { dist: 'exponential', meanMin: 5 },
+          arrivalsPerHalfHour: [1, 2, 3],
+        },
+      ],
+    }),
+    /unknown department d2/,
+  );
 });

@@ -29,6 +29,12 @@ export function parseScenario(json: unknown): Scenario {
       );
     }
   }
+  const departments = new Set(scenario.departments.map((d) => d.id));
+  for (const c of scenario.categories) {
+    if (c.departmentId !== undefined && departments.size > 0 && !departments.has(c.departmentId)) {
+      throw new ScenarioError(`${c.id}: unknown department ${c.departmentId}`);
+    }
+  }
   const served = new Set<string>();
   for (const w of scenario.windows) {
     for (const id of w.categoryIds) {
@@ -70,4 +76,21 @@ export function openMinutes(scenario: Pick<Scenario, 'sessions'>): number {
 export function meanHoldMin(scenario: Pick<Scenario, 'shares' | 'noShowGraceMin'>, serviceMeanMin: number): number {
   const p = scenario.shares.noShow;
   return (1 - p) * serviceMeanMin + p * scenario.noShowGraceMin;
+}
+
+type Arrivals = Pick<Scenario, 'categories' | 'openingCrowd'>;
+
+/** The expected size of the crowd at the door that joins a queue: split as the first half hour's arrivals are. */
+export function crowdShare(scenario: Arrivals, categoryId: string): number {
+  const crowd = scenario.openingCrowd;
+  if (!crowd) return 0;
+  const first = scenario.categories.reduce((sum, c) => sum + (c.arrivalsPerHalfHour[0] ?? 0), 0);
+  const mine = scenario.categories.find((c) => c.id === categoryId)?.arrivalsPerHalfHour[0] ?? 0;
+  return crowd.size * (first > 0 ? mine / first : 1 / scenario.categories.length);
+}
+
+/** A queue's expected arrivals in each half hour, the crowd at the door counted in the first. */
+export function expectedArrivals(scenario: Arrivals, category: Scenario['categories'][number]): number[] {
+  const crowd = crowdShare(scenario, category.id);
+  return category.arrivalsPerHalfHour.map((a, i) => (i === 0 ? a + crowd : a));
 }

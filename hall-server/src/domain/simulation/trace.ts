@@ -1,6 +1,6 @@
 import type { PriorityClass } from '@yimen/protocol';
 import { exponential, lognormal, type Rng } from './rng';
-import { halfHourSlots, minutesOf, type Scenario } from './scenario';
+import { crowdShare, halfHourSlots, minutesOf, type Scenario } from './scenario';
 
 /** One citizen of the simulated day, all drawn in advance so every policy sees the same day. */
 export interface Arrival {
@@ -56,11 +56,9 @@ export function generateTrace(scenario: Scenario, rng: Rng, day = 0): Arrival[] 
   }
   const crowd = scenario.openingCrowd;
   if (crowd) {
-    const first = scenario.categories.reduce((sum, c) => sum + (c.arrivalsPerHalfHour[0] ?? 0), 0);
     const opening = minutesOf(scenario.sessions[0]?.start ?? '00:00');
     for (const category of scenario.categories) {
-      const share = first > 0 ? (category.arrivalsPerHalfHour[0] ?? 0) / first : 1 / scenario.categories.length;
-      poisson(category.id, opening, crowd.withinMin, crowd.size * share);
+      poisson(category.id, opening, crowd.withinMin, crowdShare(scenario, category.id));
     }
   }
   return arrivals.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
