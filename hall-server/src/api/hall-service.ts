@@ -407,13 +407,46 @@ export class HallService {
 
   /** The public status page's data; null for unknown tokens and tickets of other days. */
   ticketStatus(token: string): TicketStatusView | null {
+    const ticket = this.ticketOfStatusToken(token);
+    if (!ticket) return null;
+    return this.statusView(ticket, ticket.status === 'waiting' ? domain.aheadOf(this.state, ticket) : null);
+  }
+
+  /** The ticket a status token belongs to: today's only, as it is now; null for unknown tokens and other days. */
+  ticketOfStatusToken(token: string): TicketRecord | null {
     this.rollOverIfDue();
     const stored = this.queue.byStatusToken(token);
     if (!stored || stored.businessDay !== this.state.businessDay) return null;
-    const ticket = this.state.tickets.get(stored.id) ?? stored;
+    return this.state.tickets.get(stored.id) ?? stored;
+  }
+
+  /**
+   * Status views of many tickets at once, for the live phone pages: one pass over the queue
+   * for everyone's place in line. Null for a ticket no longer of today.
+   */
+  statusViews(ticketIds: Iterable<string>): Map<string, TicketStatusView | null> {
+    this.rollOverIfDue();
+    const views = new Map<string, TicketStatusView | null>();
+    let positions: Map<string, number> | null = null;
+    for (const id of ticketIds) {
+      const ticket = this.state.tickets.get(id) ?? this.queue.byId(id);
+      if (!ticket || ticket.businessDay !== this.state.businessDay) {
+        views.set(id, null);
+        continue;
+      }
+      if (ticket.status === 'waiting' && positions === null) {
+        positions = domain.queuePositions(
+          this.state.rules,
+          [...this.state.tickets.values()].filter((t) => t.status === 'waiting'),
+        );
+      }
+      views.set(id, this.statusView(ticket, ticket.status === 'waiting' ? (positions?.get(id) ?? 0) : null));
+    }
+    return views;
+  }
+
+  private statusView(ticket: TicketRecord, ahead: number | null): TicketStatusView {
     const category = this.state.categories.get(ticket.categoryId);
-    const waiting = ticket.status === 'waiting';
-    const ahead = waiting ? domain.aheadOf(this.state, ticket) : null;
     const window = ticket.windowId ? this.state.windows.get(ticket.windowId) : undefined;
     return {
       number: ticket.number,

@@ -11,6 +11,7 @@ import { registerOpenApi } from './openapi';
 import { registerRoutes } from './rest';
 import { createServices, type HallServices } from './services';
 import { attachSocketHandlers, type HallIo } from './socket';
+import { registerStatusStream, type StatusStreams } from './status-stream';
 import { registerTerminalFiles } from './terminal-files';
 import { registerTerminalRoutes } from './terminal-routes';
 
@@ -32,6 +33,8 @@ export interface HallServer {
   readonly service: HallService;
   readonly services: HallServices;
   readonly io: HallIo;
+  /** The live phone pages' connections. */
+  readonly statusStreams: StatusStreams;
   readonly port: number;
   readonly url: string;
   /** What ticket QR codes point to. */
@@ -73,6 +76,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   });
   const service = services.hall;
   registerRoutes(app, service, startedAt);
+  const statusStreams = registerStatusStream(app, service);
+  // Open streams would keep the server from closing.
+  app.addHook('preClose', async () => statusStreams.close());
   registerTerminalRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerOpenApi(app);
@@ -88,6 +94,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const ticker = setInterval(() => {
     service.tick();
     services.appointments.sweepNoShows();
+    statusStreams.refresh();
   }, 30_000);
   ticker.unref();
 
@@ -95,6 +102,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     service,
     services,
     io,
+    statusStreams,
     port,
     url: `http://127.0.0.1:${port}`,
     publicUrl,
