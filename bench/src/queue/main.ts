@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { planReform } from '@yimen/hall-server/domain/planning/reform';
 import { rulesOf, simulateRoster, traces } from '@yimen/hall-server/domain/simulation/hall-days';
 import { allComprehensive } from '@yimen/hall-server/domain/simulation/layout';
 import { parseScenario, type Scenario } from '@yimen/hall-server/domain/simulation/scenario';
@@ -10,6 +11,7 @@ import type { QueueRules } from '@yimen/protocol';
 import { renderWaitChart } from './chart';
 import { judgeEstimates } from './eta';
 import { mmcCheck } from './mmc-check';
+import { formatReform } from './reform-report';
 import { buildReport, formatReport } from './report';
 import { runScenario } from './run';
 
@@ -23,6 +25,9 @@ const USAGE = `npm run bench:queue -- [options]
   --staffing MIN       also search the fewest windows per group for p95 ≤ MIN minutes (simulation)
   --staffing-days N    days per roster tried by the search (default 5)
   --eta-days N         days on which wait estimates are judged (default 5; 0: not judged)
+  --reform             also plan the one-window reform: the fewest dedicated windows to open to other queues
+  --reform-days N      days each roster of the reform planner is simulated on (default 10)
+  --reform-p95 MIN     every queue's p95 target of the reform (default 15)
   --mmc FILE           M/M/c check scenario (default: bench/scenarios/mmc-check.json)
   --mmc-days N         days of the M/M/c check (default: the file's)`;
 
@@ -42,6 +47,9 @@ const { values: opts } = parseArgs({
     staffing: { type: 'string' },
     'staffing-days': { type: 'string' },
     'eta-days': { type: 'string' },
+    reform: { type: 'boolean', default: false },
+    'reform-days': { type: 'string' },
+    'reform-p95': { type: 'string' },
     mmc: { type: 'string' },
     'mmc-days': { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -117,6 +125,12 @@ const report = buildReport(
   },
 );
 
+const reformP95 = opts['reform-p95'] === undefined ? 15 : Number(opts['reform-p95']);
+if (!(reformP95 > 0)) throw new Error(`--reform-p95 wants minutes, not ${opts['reform-p95']}`);
+const reform = opts.reform
+  ? planReform(scenario, { targetP95Min: reformP95, days: int('reform-days', opts['reform-days']) ?? 10 })
+  : undefined;
+
 let chartPath: string | null = null;
 if (!opts['no-chart']) {
   chartPath = resolve(base, opts.chart ?? join(benchDir, 'out/queue-waits.png'));
@@ -126,9 +140,12 @@ if (!opts['no-chart']) {
 const seconds = (Date.now() - started) / 1000;
 
 if (opts.json) {
-  process.stdout.write(`${JSON.stringify({ ...report, chart: chartPath, seconds }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...report, ...(reform ? { reform } : {}), chart: chartPath, seconds }, null, 2)}\n`,
+  );
 } else {
   console.log(formatReport(report));
+  if (reform) console.log(`\n${formatReform(reform, scenario)}`);
   console.log(`\n${chartPath ? `chart: ${chartPath}\n` : ''}(${seconds.toFixed(1)} s)`);
 }
 if (!check.pass) process.exitCode = 1;
