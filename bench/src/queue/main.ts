@@ -14,6 +14,7 @@ import { mmcCheck } from './mmc-check';
 import { formatReform } from './reform-report';
 import { buildReport, formatReport } from './report';
 import { runScenario } from './run';
+import { formatTomorrow, tomorrow } from './tomorrow';
 
 const USAGE = `npm run bench:queue -- [options]
   --scenario FILE      scenario JSON (default: bench/scenarios/county-hall.json)
@@ -28,6 +29,8 @@ const USAGE = `npm run bench:queue -- [options]
   --reform             also plan the one-window reform: the fewest dedicated windows to open to other queues
   --reform-days N      days each roster of the reform planner is simulated on (default 10)
   --reform-p95 MIN     every queue's p95 target of the reform (default 15)
+  --forecast           back-test the arrival forecast on made-up history of the hall; rosters for the next working days
+  --forecast-days N    working days to forecast and staff (default 5)
   --mmc FILE           M/M/c check scenario (default: bench/scenarios/mmc-check.json)
   --mmc-days N         days of the M/M/c check (default: the file's)`;
 
@@ -50,6 +53,8 @@ const { values: opts } = parseArgs({
     reform: { type: 'boolean', default: false },
     'reform-days': { type: 'string' },
     'reform-p95': { type: 'string' },
+    forecast: { type: 'boolean', default: false },
+    'forecast-days': { type: 'string' },
     mmc: { type: 'string' },
     'mmc-days': { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -131,6 +136,10 @@ const reform = opts.reform
   ? planReform(scenario, { targetP95Min: reformP95, days: int('reform-days', opts['reform-days']) ?? 10 })
   : undefined;
 
+const ahead = opts.forecast
+  ? tomorrow(scenario, { targetP95Min: target, days: int('forecast-days', opts['forecast-days']) ?? 5 })
+  : undefined;
+
 let chartPath: string | null = null;
 if (!opts['no-chart']) {
   chartPath = resolve(base, opts.chart ?? join(benchDir, 'out/queue-waits.png'));
@@ -141,11 +150,12 @@ const seconds = (Date.now() - started) / 1000;
 
 if (opts.json) {
   process.stdout.write(
-    `${JSON.stringify({ ...report, ...(reform ? { reform } : {}), chart: chartPath, seconds }, null, 2)}\n`,
+    `${JSON.stringify({ ...report, ...(reform ? { reform } : {}), ...(ahead ? { forecast: ahead } : {}), chart: chartPath, seconds }, null, 2)}\n`,
   );
 } else {
   console.log(formatReport(report));
   if (reform) console.log(`\n${formatReform(reform, scenario)}`);
+  if (ahead) console.log(`\n${formatTomorrow(ahead, scenario)}`);
   console.log(`\n${chartPath ? `chart: ${chartPath}\n` : ''}(${seconds.toFixed(1)} s)`);
 }
 if (!check.pass) process.exitCode = 1;
