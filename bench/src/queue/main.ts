@@ -10,6 +10,7 @@ import { planStaffing, searchStaffing } from '@yimen/hall-server/domain/simulati
 import type { QueueRules } from '@yimen/protocol';
 import { renderWaitChart } from './chart';
 import { judgeEstimates } from './eta';
+import { forecastCost } from './eta-cost';
 import { mmcCheck } from './mmc-check';
 import { formatReform } from './reform-report';
 import { buildReport, formatReport } from './report';
@@ -118,6 +119,7 @@ const etaDays = Math.min(scenario.days, int('eta-days', opts['eta-days'], 0) ?? 
 const eta =
   etaDays > 0 ? { days: etaDays, ...judgeEstimates(scenario, traces({ ...scenario, days: etaDays })) } : undefined;
 const rules = rulesOf(scenario);
+const etaCost = etaDays > 0 ? forecastCost(scenario, [50, 200, 1000, 3000]) : undefined;
 const report = buildReport(
   result,
   { meanWaitMin: pooled.meanWaitMin, p95WaitMin: pooled.p95WaitMin },
@@ -126,6 +128,7 @@ const report = buildReport(
   {
     headStartMin: headStartMin(scenario, rules),
     ...(eta ? { eta } : {}),
+    ...(etaCost ? { etaCost } : {}),
     ...(search ? { staffingSearch: search } : {}),
   },
 );

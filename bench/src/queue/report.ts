@@ -1,6 +1,7 @@
 import { pairedDifference, round } from '@yimen/hall-server/domain/simulation/figures';
 import type { StaffingPlan, StaffingSearch } from '@yimen/hall-server/domain/simulation/staffing';
 import { ESTIMATORS, type Estimator, type EtaFigures } from './eta';
+import type { ForecastCost } from './eta-cost';
 import type { MmcCheck } from './mmc-check';
 import type { PolicyName, ScenarioResult } from './run';
 
@@ -45,6 +46,8 @@ export interface BenchReport extends ScenarioResult {
   /** Half hours whose offered load reaches the windows (pooled), and the busiest one's load ÷ windows. */
   overload: { halfHours: number; peakOccupancy: number };
   eta?: EtaReport;
+  /** CPU time of one forecast of the whole queue, by queue length. */
+  etaCost?: ForecastCost[];
   /** Yimen with every window serving every category (homes kept): what the window layout costs. */
   allComprehensive: { meanWaitMin: number; p95WaitMin: number; toErlangC: number | null };
   targets: Targets;
@@ -59,9 +62,9 @@ export function buildReport(
   allComprehensive: { meanWaitMin: number; p95WaitMin: number },
   mmcCheck: MmcCheck,
   staffing: StaffingPlan,
-  extras: { headStartMin: number; eta?: EtaReport; staffingSearch?: StaffingSearch },
+  extras: { headStartMin: number; eta?: EtaReport; etaCost?: ForecastCost[]; staffingSearch?: StaffingSearch },
 ): BenchReport {
-  const { eta, staffingSearch } = extras;
+  const { eta, etaCost, staffingSearch } = extras;
   const { yimen, dedicatedFifo, strictPriority } = result.policies;
   const bound = result.erlangC.meanWaitMin;
   const baselines = [dedicatedFifo, strictPriority];
@@ -97,6 +100,7 @@ export function buildReport(
       peakOccupancy: result.erlangC.peakOccupancy,
     },
     ...(eta ? { eta } : {}),
+    ...(etaCost ? { etaCost } : {}),
     allComprehensive: { ...allComprehensive, toErlangC: ratio(allComprehensive.meanWaitMin) },
     targets: {
       meanWithin125OfErlangC: Number.isFinite(bound) ? yimen.meanWaitMin <= 1.25 * bound : null,
@@ -181,6 +185,13 @@ export function formatReport(r: BenchReport): string {
         `${e.padEnd(16)}${pad(f.estimates, 9)}${pad(fmt(f.maeMin), 8)}${pad(`${(f.within5MinShare * 100).toFixed(1)}%`, 8)}${pad(fmt(f.issueMaeMin), 11)}${pad(`${(f.issueWithin5MinShare * 100).toFixed(1)}%`, 10)}${pad(pm0(f.biasMin), 8)}`,
       );
     }
+  }
+  if (r.etaCost) {
+    lines.push(
+      `wait forecast of the whole queue, CPU per command (${r.etaCost[0]?.windows} windows busy): ${r.etaCost
+        .map((c) => `${c.msPerForecast.toFixed(2)} ms with ${c.waiting} waiting`)
+        .join(', ')}`,
+    );
   }
   const m = r.mmcCheck;
   lines.push(

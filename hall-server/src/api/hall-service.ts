@@ -26,6 +26,7 @@ import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
 import { QueueRepo } from '../store/queue-repo';
 import { hashPassword, hashToken, newSecret, verifyPassword } from './credentials';
+import { ForecastBudget } from './forecast-budget';
 import { holderFacts } from './holder';
 import { timeOrderedIds } from './ticket-ids';
 
@@ -58,6 +59,8 @@ const MAX_LOGIN_FAILURES = 5;
 const LOGIN_LOCK_MS = 60_000;
 /** Checked when the staff number is unknown, so both cases take the same time. */
 const DUMMY_PASSWORD_HASH = hashPassword('unknown staff number');
+/** The wait forecast may take this share of the server's time (forecast-budget.ts). */
+const FORECAST_SHARE = 0.05;
 /** More missed events than this and a reconnecting client gets a snapshot instead. */
 export const REPLAY_LIMIT = 2000;
 
@@ -93,6 +96,8 @@ export class HallService {
   private stats: domain.DayStats;
   /** The wait forecast as of the last commit or tick (domain/wait-forecast.ts). */
   private forecast: { result: domain.QueueForecast; at: number };
+  private readonly forecastBudget = new ForecastBudget(FORECAST_SHARE);
+  private readonly forecastListeners = new Set<() => void>();
 
   constructor(private readonly options: HallServiceOptions) {
     const { db } = options;
@@ -121,7 +126,9 @@ export class HallService {
     this.stats = domain.statsFromDay(domain.EMPTY_DAY_STATS, this.state, this.queue.dayTickets(businessDay));
     const now = this.now();
     this.forecast = {
-      result: domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      result: this.forecastBudget.timed(() =>
+        domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      ),
       at: now,
     };
     this.summary = {
@@ -189,7 +196,9 @@ export class HallService {
     this.rollOverIfDue();
     const now = this.now();
     this.forecast = {
-      result: domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      result: this.forecastBudget.timed(() =>
+        domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      ),
       at: now,
     };
     const due = domain.summaryEvent(
@@ -201,6 +210,18 @@ export class HallService {
       now,
     );
     if (due) this.commit({ ok: true, changes: domain.NO_CHANGES, events: [], reply: null });
+    for (const listener of this.forecastListeners) listener();
+  }
+
+  /** Called when the wait forecast was refreshed without a command (the tick, or once the budget allows). */
+  onForecast(listener: () => void): () => void {
+    this.forecastListeners.add(listener);
+    return () => this.forecastListeners.delete(listener);
+  }
+
+  /** Stops the forecast refresh that may be pending. */
+  close(): void {
+    this.forecastBudget.close();
   }
 
   private rollOverIfDue(): void {
@@ -492,7 +513,23 @@ export class HallService {
    * since; the configured estimate when no open window can call it.
    */
   private waitMin(ticket: TicketRecord, ahead: number): number {
-    const forecast = this.forecast.result.waitMin.get(ticket.id);
+    let forecast = this.forecast.result.waitMin.get(ticket.id);
+    if (forecast === undefined && this.forecast.result.newTicketWaitMin[ticket.categoryId] !== undefined) {
+      // Issued since the last forecast: an ordinary ticket waits as the forecast's new one
+      // does; another (priority, transferred) is worth a forecast of its own.
+      if (ticket.priority === 'ordinary' && ticket.targetWindowId === null && ticket.rankAt >= this.forecast.at) {
+        forecast = this.forecast.result.newTicketWaitMin[ticket.categoryId];
+      } else {
+        const now = this.now();
+        this.forecast = {
+          result: this.forecastBudget.timed(() =>
+            domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+          ),
+          at: now,
+        };
+        forecast = this.forecast.result.waitMin.get(ticket.id);
+      }
+    }
     if (forecast === undefined) return domain.configuredWaitMin(this.state, ticket.categoryId, ahead);
     return Math.max(0, Math.round(forecast - (this.now() - this.forecast.at) / 60_000));
   }
@@ -535,8 +572,20 @@ export class HallService {
     const stats = outcome.changes.businessDay
       ? domain.EMPTY_DAY_STATS
       : domain.observeChanges(this.stats, this.state, outcome.changes, now);
-    const forecast = domain.forecastAfter(this.state, outcome.changes, stats, this.calendar, now);
-    const summary = domain.summaryEvent(this.state, outcome.changes, this.summary, forecast, this.calendar, now);
+    // A fresh forecast when the budget allows; else the last one, aged, and a refresh later.
+    const fresh = this.forecastBudget.wait() === 0;
+    const forecast = fresh
+      ? this.forecastBudget.timed(() => domain.forecastAfter(this.state, outcome.changes, stats, this.calendar, now))
+      : null;
+    if (!forecast) this.forecastBudget.later(() => this.tick());
+    const summary = domain.summaryEvent(
+      this.state,
+      outcome.changes,
+      this.summary,
+      forecast ?? domain.agedForecast(this.forecast.result, this.forecast.at, now),
+      this.calendar,
+      now,
+    );
     const events = summary ? [...outcome.events, summary.event] : outcome.events;
     let logged: LoggedEvent[];
     try {
@@ -553,7 +602,7 @@ export class HallService {
     }
     this.state = domain.applyChangesInPlace(this.state, outcome.changes);
     this.stats = stats;
-    this.forecast = { result: forecast, at: now };
+    if (forecast) this.forecast = { result: forecast, at: now };
     if (summary) this.summary = { businessDay: this.state.businessDay, summary: summary.summary };
     if (outcome.changes.businessDay) this.recentCalls.length = 0;
     for (const event of logged) {

@@ -94,7 +94,6 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const ticker = setInterval(() => {
     service.tick();
     services.appointments.sweepNoShows();
-    statusStreams.refresh();
   }, 30_000);
   ticker.unref();
 
@@ -108,6 +107,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     publicUrl,
     async close() {
       clearInterval(ticker);
+      service.close();
       io.close();
       await app.close();
     },

@@ -169,8 +169,8 @@ test('when the day closes, a watcher is told its ticket is gone and the stream e
   const stream = await watch(server.url, path);
   await stream.until(1);
   clock = Date.UTC(2026, 10, 21, 16, 30); // 00:30 on the 22nd in Shanghai
+  // The tick closes the day and refreshes the forecast, which has the streams look again.
   server.service.tick();
-  server.statusStreams.refresh();
   const events = await stream.until(5);
   assert.equal(events.at(-1)?.event, 'gone');
   assert.equal(stream.ended, true);

@@ -43,8 +43,6 @@ interface Watcher {
 }
 
 export interface StatusStreams {
-  /** Recompute the watched views now (the hall's tick: estimates move with time). */
-  refresh(): void;
   /** Connections open now. */
   readonly size: number;
   close(): void;
@@ -117,6 +115,8 @@ export function registerStatusStream(app: FastifyInstance, service: HallService)
     setImmediate(refresh);
   };
   const unsubscribe = service.onEvent(schedule);
+  // Estimates also move without a command: on the tick, and when a forecast put off by the budget is made.
+  const unsubscribeForecast = service.onForecast(schedule);
   const heartbeat = setInterval(() => {
     for (const set of byTicket.values()) for (const w of set) write(w, ': \n\n');
   }, STREAM_LIMITS.heartbeatMs);
@@ -170,12 +170,12 @@ export function registerStatusStream(app: FastifyInstance, service: HallService)
   });
 
   return {
-    refresh,
     get size() {
       return total;
     },
     close() {
       unsubscribe();
+      unsubscribeForecast();
       clearInterval(heartbeat);
       for (const set of [...byTicket.values()]) for (const w of [...set]) drop(w);
     },

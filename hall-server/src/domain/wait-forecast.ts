@@ -243,3 +243,15 @@ export function forecastQueue(input: ForecastInput, stats: DayStats, now: number
   }
   return { waitMin, newTicketWaitMin };
 }
+
+/** A forecast made at `at` as it reads at `now`: the new tickets' waits shortened by the time gone by. */
+export function agedForecast(
+  forecast: QueueForecast,
+  at: number,
+  now: number,
+): Pick<QueueForecast, 'newTicketWaitMin'> {
+  const gone = Math.max(0, now - at) / MINUTE;
+  const newTicketWaitMin: Record<string, number> = {};
+  for (const [c, w] of Object.entries(forecast.newTicketWaitMin)) newTicketWaitMin[c] = Math.max(0, w - gone);
+  return { newTicketWaitMin };
+}
