@@ -51,9 +51,17 @@ export function forecastInputOf(
   }
   const priorServiceMin: Record<string, number> = {};
   const arrivalsEndAt: Record<string, number> = {};
+  // Most queues keep the hall's hours: each set of hours is looked up once (zone arithmetic is not cheap).
+  const ends = new Map<object, number>();
   for (const c of state.categories.values()) {
     priorServiceMin[c.id] = c.avgServiceMin;
-    arrivalsEndAt[c.id] = issuingEndsAt(hoursOf(c, state.rules), calendar, now, state.rules.timeZone);
+    const hours = hoursOf(c, state.rules);
+    let end = ends.get(hours);
+    if (end === undefined) {
+      end = issuingEndsAt(hours, calendar, now, state.rules.timeZone);
+      ends.set(hours, end);
+    }
+    arrivalsEndAt[c.id] = end;
   }
   return {
     rules: state.rules,
