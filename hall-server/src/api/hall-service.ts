@@ -572,8 +572,8 @@ export class HallService {
     const stats = outcome.changes.businessDay
       ? domain.EMPTY_DAY_STATS
       : domain.observeChanges(this.stats, this.state, outcome.changes, now);
-    // A fresh forecast when the budget allows; else the last one, aged, and a refresh later.
-    const fresh = this.forecastBudget.wait() === 0;
+    // A fresh forecast when the budget allows (always for a new day); else the last one, aged, and a refresh later.
+    const fresh = outcome.changes.businessDay !== undefined || this.forecastBudget.wait() === 0;
     const forecast = fresh
       ? this.forecastBudget.timed(() => domain.forecastAfter(this.state, outcome.changes, stats, this.calendar, now))
       : null;
