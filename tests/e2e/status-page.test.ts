@@ -13,6 +13,7 @@ import {
 import type { IssuedTicket } from '@yimen/protocol';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { axeViolations } from '../support/kiosk-rig';
 
 let hall: TestHall;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -66,6 +67,7 @@ test('a phone that scans the ticket QR follows its place in line live, is remind
   await page.click('#alerts');
   mkdirSync('.tmp', { recursive: true });
   await page.screenshot({ path: '.tmp/status-page-waiting.png', fullPage: true });
+  assert.deepEqual(await axeViolations(page), [], 'waiting: axe');
 
   const { socket: clerk } = await clerkClient(server.url, 'T001', 'win-1');
   const first = await send<{ ticket: { id: string } }>(clerk, 'window:callNext', {});
@@ -96,6 +98,7 @@ test('a phone that scans the ticket QR follows its place in line live, is remind
   const text = (await main.textContent()) ?? '';
   assert.ok(!text.includes('王') && !text.includes('1239'), 'no personal data on the page');
   await page.screenshot({ path: '.tmp/status-page-called.png', fullPage: true });
+  assert.deepEqual(await axeViolations(page), [], 'called: axe');
 
   // A token that is unknown, or of another day, gets a plain page.
   await page.goto(`${server.url}/t/${'x'.repeat(32)}`);
