@@ -16,5 +16,6 @@ export * from './queue';
 export * from './ratings';
 export * from './rest';
 export * from './rules';
+export * from './scenario';
 export * as zhCN from './strings/zh-CN';
 export * from './ticket';

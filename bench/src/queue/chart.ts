@@ -1,6 +1,6 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { clockOf, halfHourSlots, minutesOf, type Scenario } from '@yimen/hall-server/domain/simulation/scenario';
 import type { ScenarioResult } from './run';
-import { clockOf, halfHourSlots, minutesOf, type Scenario } from './scenario';
 
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
 const STYLE: Record<string, { colour: string; width: number; dash: number[] }> = {

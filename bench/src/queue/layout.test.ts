@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allComprehensive, balancedDedicatedCounts, dedicatedWindows, expandWindows } from './layout';
-import { Scenario } from './scenario';
+import { allComprehensive, expandWindows } from '@yimen/hall-server/domain/simulation/layout';
+import { HallScenario } from '@yimen/protocol';
+import { balancedDedicatedCounts, dedicatedWindows } from './layout';
 
-const hall = Scenario.parse({
+const hall = HallScenario.parse({
   name: 'two queues',
   seed: 1,
   days: 1,

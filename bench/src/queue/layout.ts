@@ -1,24 +1,14 @@
-import { erlangCMeanWaitMin } from './erlang-c';
-import type { SimWindow } from './policies';
-import { meanHoldMin, type Scenario } from './scenario';
+import { erlangCMeanWaitMin } from '@yimen/hall-server/domain/simulation/erlang-c';
+import { expandWindows } from '@yimen/hall-server/domain/simulation/layout';
+import type { SimWindow } from '@yimen/hall-server/domain/simulation/policy';
+import { expectedArrivals, meanHoldMin, type Scenario } from '@yimen/hall-server/domain/simulation/scenario';
 
-/** The scenario's windows, one entry per physical window. */
-export function expandWindows(scenario: Pick<Scenario, 'windows'>): SimWindow[] {
-  return scenario.windows.flatMap((w) =>
-    Array.from({ length: w.count }, (_, k) => ({
-      id: w.count > 1 ? `${w.id}-${k + 1}` : w.id,
-      kind: w.kind,
-      categoryIds: w.categoryIds,
-    })),
-  );
-}
-
-type LoadScenario = Pick<Scenario, 'categories' | 'shares' | 'noShowGraceMin'>;
+type LoadScenario = Pick<Scenario, 'categories' | 'openingCrowd' | 'shares' | 'noShowGraceMin'>;
 
 /** Arrival-weighted total of Erlang-C mean waits of one category on `servers` dedicated windows, over the day. */
-function dedicatedWaitSum(category: Scenario['categories'][number], hold: number, servers: number): number {
+function dedicatedWaitSum(arrivals: readonly number[], hold: number, servers: number): number {
   let sum = 0;
-  for (const perHalfHour of category.arrivalsPerHalfHour) {
+  for (const perHalfHour of arrivals) {
     if (perHalfHour <= 0) continue;
     sum += perHalfHour * erlangCMeanWaitMin(perHalfHour / 30, hold, servers);
   }
@@ -34,6 +24,8 @@ function dedicatedWaitSum(category: Scenario['categories'][number], hold: number
 export function balancedDedicatedCounts(scenario: LoadScenario, total: number): Record<string, number> {
   const counts: Record<string, number> = {};
   const holds: Record<string, number> = {};
+  const arrivals = new Map(scenario.categories.map((c) => [c.id, expectedArrivals(scenario, c)]));
+  const arrivalsOf = (id: string) => arrivals.get(id) ?? [];
   for (const c of scenario.categories) {
     counts[c.id] = 1;
     holds[c.id] = meanHoldMin(scenario, c.service.meanMin);
@@ -44,7 +36,7 @@ export function balancedDedicatedCounts(scenario: LoadScenario, total: number): 
     let best: string | null = null;
     let bestOverload = 0;
     for (const c of scenario.categories) {
-      const peak = Math.max(...c.arrivalsPerHalfHour.map((a) => (a / 30) * (holds[c.id] as number)));
+      const peak = Math.max(...arrivalsOf(c.id).map((a) => (a / 30) * (holds[c.id] as number)));
       const overload = peak - (counts[c.id] as number);
       if (overload >= 0 && overload + 1 > bestOverload) {
         best = c.id;
@@ -56,7 +48,7 @@ export function balancedDedicatedCounts(scenario: LoadScenario, total: number): 
       for (const c of scenario.categories) {
         const n = counts[c.id] as number;
         const hold = holds[c.id] as number;
-        const gain = dedicatedWaitSum(c, hold, n) - dedicatedWaitSum(c, hold, n + 1);
+        const gain = dedicatedWaitSum(arrivalsOf(c.id), hold, n) - dedicatedWaitSum(arrivalsOf(c.id), hold, n + 1);
         if (gain > bestGain) {
           best = c.id;
           bestGain = gain;
@@ -82,16 +74,4 @@ export function dedicatedWindows(scenario: Scenario): SimWindow[] {
       categoryIds: [c.id],
     })),
   );
-}
-
-/** The same windows and homes, every window serving every category: the hall a pooled bound assumes. */
-export function allComprehensive(scenario: Scenario): Scenario {
-  const all = scenario.categories.map((c) => c.id);
-  return {
-    ...scenario,
-    windows: scenario.windows.map((w) => {
-      const home = w.categoryIds[0] as string;
-      return { ...w, kind: 'comprehensive', categoryIds: [home, ...all.filter((c) => c !== home)] };
-    }),
-  };
 }

@@ -2,13 +2,20 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { planReform } from '@yimen/hall-server/domain/planning/reform';
+import { rulesOf, simulateRoster, traces } from '@yimen/hall-server/domain/simulation/hall-days';
+import { allComprehensive } from '@yimen/hall-server/domain/simulation/layout';
+import { parseScenario, type Scenario } from '@yimen/hall-server/domain/simulation/scenario';
+import { planStaffing, searchStaffing } from '@yimen/hall-server/domain/simulation/staffing';
+import type { QueueRules } from '@yimen/protocol';
 import { renderWaitChart } from './chart';
-import { allComprehensive } from './layout';
+import { judgeEstimates } from './eta';
+import { forecastCost } from './eta-cost';
 import { mmcCheck } from './mmc-check';
+import { formatReform } from './reform-report';
 import { buildReport, formatReport } from './report';
-import { runScenario, simulateRoster, traces } from './run';
-import { parseScenario, type Scenario } from './scenario';
-import { planStaffing, searchStaffing } from './staffing';
+import { runScenario } from './run';
+import { formatTomorrow, tomorrow } from './tomorrow';
 
 const USAGE = `npm run bench:queue -- [options]
   --scenario FILE      scenario JSON (default: bench/scenarios/county-hall.json)
@@ -19,6 +26,12 @@ const USAGE = `npm run bench:queue -- [options]
   --no-chart           do not write the chart
   --staffing MIN       also search the fewest windows per group for p95 ≤ MIN minutes (simulation)
   --staffing-days N    days per roster tried by the search (default 5)
+  --eta-days N         days on which wait estimates are judged (default 5; 0: not judged)
+  --reform             also plan the one-window reform: the fewest dedicated windows to open to other queues
+  --reform-days N      days each roster of the reform planner is simulated on (default 10)
+  --reform-p95 MIN     every queue's p95 target of the reform (default 15)
+  --forecast           back-test the arrival forecast on made-up history of the hall; rosters for the next working days
+  --forecast-days N    working days to forecast and staff (default 5)
   --mmc FILE           M/M/c check scenario (default: bench/scenarios/mmc-check.json)
   --mmc-days N         days of the M/M/c check (default: the file's)`;
 
@@ -37,6 +50,12 @@ const { values: opts } = parseArgs({
     'no-chart': { type: 'boolean', default: false },
     staffing: { type: 'string' },
     'staffing-days': { type: 'string' },
+    'eta-days': { type: 'string' },
+    reform: { type: 'boolean', default: false },
+    'reform-days': { type: 'string' },
+    'reform-p95': { type: 'string' },
+    forecast: { type: 'boolean', default: false },
+    'forecast-days': { type: 'string' },
     mmc: { type: 'string' },
     'mmc-days': { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -47,10 +66,10 @@ if (opts.help) {
   process.exit(0);
 }
 
-const int = (name: string, text: string | undefined): number | undefined => {
+const int = (name: string, text: string | undefined, least = 1): number | undefined => {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} wants a positive whole number, not ${text}`);
+  if (!Number.isInteger(n) || n < least) throw new Error(`--${name} wants a whole number from ${least}, not ${text}`);
   return n;
 };
 
@@ -88,13 +107,41 @@ if (opts.staffing !== undefined) {
     days,
   );
 }
+/** The largest head start among the priority classes the scenario has, plus the handicap of a window's other queues. */
+function headStartMin(s: Scenario, r: QueueRules): number {
+  const present = (['elderly', 'disabled', 'military', 'appointment'] as const).filter((k) => s.shares[k] > 0);
+  return (
+    Math.max(r.boostMinutes.ordinary ?? 0, ...present.map((k) => r.boostMinutes[k] ?? 0)) + r.preferencePenaltyMinutes
+  );
+}
+
+const etaDays = Math.min(scenario.days, int('eta-days', opts['eta-days'], 0) ?? 5);
+const eta =
+  etaDays > 0 ? { days: etaDays, ...judgeEstimates(scenario, traces({ ...scenario, days: etaDays })) } : undefined;
+const rules = rulesOf(scenario);
+const etaCost = etaDays > 0 ? forecastCost(scenario, [50, 200, 1000, 3000]) : undefined;
 const report = buildReport(
   result,
   { meanWaitMin: pooled.meanWaitMin, p95WaitMin: pooled.p95WaitMin },
   check,
   planStaffing(scenario, target),
-  search,
+  {
+    headStartMin: headStartMin(scenario, rules),
+    ...(eta ? { eta } : {}),
+    ...(etaCost ? { etaCost } : {}),
+    ...(search ? { staffingSearch: search } : {}),
+  },
 );
+
+const reformP95 = opts['reform-p95'] === undefined ? 15 : Number(opts['reform-p95']);
+if (!(reformP95 > 0)) throw new Error(`--reform-p95 wants minutes, not ${opts['reform-p95']}`);
+const reform = opts.reform
+  ? planReform(scenario, { targetP95Min: reformP95, days: int('reform-days', opts['reform-days']) ?? 10 })
+  : undefined;
+
+const ahead = opts.forecast
+  ? tomorrow(scenario, { targetP95Min: target, days: int('forecast-days', opts['forecast-days']) ?? 5 })
+  : undefined;
 
 let chartPath: string | null = null;
 if (!opts['no-chart']) {
@@ -105,9 +152,13 @@ if (!opts['no-chart']) {
 const seconds = (Date.now() - started) / 1000;
 
 if (opts.json) {
-  process.stdout.write(`${JSON.stringify({ ...report, chart: chartPath, seconds }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...report, ...(reform ? { reform } : {}), ...(ahead ? { forecast: ahead } : {}), chart: chartPath, seconds }, null, 2)}\n`,
+  );
 } else {
   console.log(formatReport(report));
+  if (reform) console.log(`\n${formatReform(reform, scenario)}`);
+  if (ahead) console.log(`\n${formatTomorrow(ahead, scenario)}`);
   console.log(`\n${chartPath ? `chart: ${chartPath}\n` : ''}(${seconds.toFixed(1)} s)`);
 }
 if (!check.pass) process.exitCode = 1;

@@ -1,8 +1,8 @@
-import { erlangCMeanWaitMin } from './erlang-c';
-import { round } from './figures';
-import { expandWindows } from './layout';
+import { erlangCMeanWaitMin } from '@yimen/hall-server/domain/simulation/erlang-c';
+import { round } from '@yimen/hall-server/domain/simulation/figures';
+import { expandWindows } from '@yimen/hall-server/domain/simulation/layout';
+import type { Scenario } from '@yimen/hall-server/domain/simulation/scenario';
 import { runScenario } from './run';
-import type { Scenario } from './scenario';
 
 export interface MmcCheck {
   arrivalsPerHour: number;

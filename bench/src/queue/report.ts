@@ -1,9 +1,11 @@
-import { pairedDifference, round } from './figures';
+import { pairedDifference, round } from '@yimen/hall-server/domain/simulation/figures';
+import type { StaffingPlan, StaffingSearch } from '@yimen/hall-server/domain/simulation/staffing';
+import { ESTIMATORS, type Estimator, type EtaFigures } from './eta';
+import type { ForecastCost } from './eta-cost';
 import type { MmcCheck } from './mmc-check';
 import type { PolicyName, ScenarioResult } from './run';
-import type { StaffingPlan, StaffingSearch } from './staffing';
 
-/** Yimen against the better baseline, day by day on the same days: a difference and its 95 % interval. */
+/** Yimen against a baseline, day by day on the same days: a difference and its 95 % interval. */
 export interface Comparison {
   baseline: PolicyName;
   meanDiffMin: number;
@@ -22,12 +24,30 @@ export interface Targets {
   p95BetterThanBothBaselines: boolean;
   meanNoWorseThanBetterBaseline: boolean;
   p95NoWorseThanBetterBaseline: boolean;
+  /** Yimen's p95 below each baseline's with the whole paired 95 % interval below zero. */
+  p95BeatsBothBaselinesBeyondNoise: boolean;
+  /** Every priority class's and every category's p95 within the hall's p95 plus the largest head start and handicap. */
+  noStarvation: boolean;
+  /** The forecast's mean absolute error at most 3 minutes (null when estimates were not judged). */
+  etaMaeWithin3Min: boolean | null;
 }
+
+/** The estimates judged (eta.ts) and on how many days. */
+export type EtaReport = { days: number } & Record<Estimator, EtaFigures>;
 
 export interface BenchReport extends ScenarioResult {
   /** null when the bound is infinite. */
   yimenToErlangC: number | null;
   comparison: Comparison;
+  /** Yimen against each baseline. */
+  comparisons: Record<Exclude<PolicyName, 'yimen'>, Comparison>;
+  /** No starvation: the hall's p95 plus the largest head start and handicap, against the worst class's or category's p95. */
+  starvation: { boundMin: number; worstP95Min: number; worst: string };
+  /** Half hours whose offered load reaches the windows (pooled), and the busiest one's load ÷ windows. */
+  overload: { halfHours: number; peakOccupancy: number };
+  eta?: EtaReport;
+  /** CPU time of one forecast of the whole queue, by queue length. */
+  etaCost?: ForecastCost[];
   /** Yimen with every window serving every category (homes kept): what the window layout costs. */
   allComprehensive: { meanWaitMin: number; p95WaitMin: number; toErlangC: number | null };
   targets: Targets;
@@ -42,8 +62,9 @@ export function buildReport(
   allComprehensive: { meanWaitMin: number; p95WaitMin: number },
   mmcCheck: MmcCheck,
   staffing: StaffingPlan,
-  staffingSearch?: StaffingSearch,
+  extras: { headStartMin: number; eta?: EtaReport; etaCost?: ForecastCost[]; staffingSearch?: StaffingSearch },
 ): BenchReport {
+  const { eta, etaCost, staffingSearch } = extras;
   const { yimen, dedicatedFifo, strictPriority } = result.policies;
   const bound = result.erlangC.meanWaitMin;
   const baselines = [dedicatedFifo, strictPriority];
@@ -51,20 +72,35 @@ export function buildReport(
     strictPriority.meanWaitMin + strictPriority.p95WaitMin <= dedicatedFifo.meanWaitMin + dedicatedFifo.p95WaitMin
       ? 'strictPriority'
       : 'dedicatedFifo';
-  const mean = pairedDifference(yimen.dailyMeanWaitMin, result.policies[better].dailyMeanWaitMin);
-  const p95 = pairedDifference(yimen.dailyP95WaitMin, result.policies[better].dailyP95WaitMin);
-  const worstCategory = Math.max(0, ...Object.values(yimen.p95ByCategory));
-  const ratio = (x: number) => (Number.isFinite(bound) && bound > 0 ? round(x / bound) : null);
-  return {
-    ...result,
-    yimenToErlangC: ratio(yimen.meanWaitMin),
-    comparison: {
-      baseline: better,
+  const against = (baseline: PolicyName): Comparison => {
+    const mean = pairedDifference(yimen.dailyMeanWaitMin, result.policies[baseline].dailyMeanWaitMin);
+    const p95 = pairedDifference(yimen.dailyP95WaitMin, result.policies[baseline].dailyP95WaitMin);
+    return {
+      baseline,
       meanDiffMin: mean.mean,
       meanDiffHalfWidth95: mean.halfWidth95,
       p95DiffMin: p95.mean,
       p95DiffHalfWidth95: p95.halfWidth95,
+    };
+  };
+  const comparisons = { dedicatedFifo: against('dedicatedFifo'), strictPriority: against('strictPriority') };
+  const worstCategory = Math.max(0, ...Object.values(yimen.p95ByCategory));
+  const groups = [...Object.entries(yimen.p95ByPriority), ...Object.entries(yimen.p95ByCategory)];
+  const [worst, worstP95Min] = groups.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+  const starvation = { boundMin: round(yimen.p95WaitMin + extras.headStartMin), worstP95Min, worst };
+  const ratio = (x: number) => (Number.isFinite(bound) && bound > 0 ? round(x / bound) : null);
+  return {
+    ...result,
+    yimenToErlangC: ratio(yimen.meanWaitMin),
+    comparison: comparisons[better as keyof typeof comparisons],
+    comparisons,
+    starvation,
+    overload: {
+      halfHours: result.erlangC.occupancyBySlot.filter((o) => o >= 1).length,
+      peakOccupancy: result.erlangC.peakOccupancy,
     },
+    ...(eta ? { eta } : {}),
+    ...(etaCost ? { etaCost } : {}),
     allComprehensive: { ...allComprehensive, toErlangC: ratio(allComprehensive.meanWaitMin) },
     targets: {
       meanWithin125OfErlangC: Number.isFinite(bound) ? yimen.meanWaitMin <= 1.25 * bound : null,
@@ -74,6 +110,11 @@ export function buildReport(
       p95BetterThanBothBaselines: baselines.every((b) => yimen.p95WaitMin < b.p95WaitMin),
       meanNoWorseThanBetterBaseline: yimen.meanWaitMin <= Math.min(...baselines.map((b) => b.meanWaitMin)),
       p95NoWorseThanBetterBaseline: yimen.p95WaitMin <= Math.min(...baselines.map((b) => b.p95WaitMin)),
+      p95BeatsBothBaselinesBeyondNoise: Object.values(comparisons).every(
+        (c) => c.p95DiffMin + c.p95DiffHalfWidth95 < 0,
+      ),
+      noStarvation: starvation.worstP95Min <= starvation.boundMin,
+      etaMaeWithin3Min: eta ? eta.forward.maeMin <= 3 : null,
     },
     mmcCheck,
     staffing,
@@ -85,7 +126,8 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 const fmt = (x: number | null, digits = 2) => (x === null ? '—' : Number.isFinite(x) ? x.toFixed(digits) : '∞');
 const ratioOf = (x: number, bound: number) => (Number.isFinite(bound) && bound > 0 ? x / bound : null);
 const short = (id: string) => id.replace(/^cat-/, '');
-const pm = (m: number, h: number) => `${m >= 0 ? '+' : ''}${fmt(m)} ± ${fmt(h)}`;
+const pm0 = (m: number) => `${m >= 0 ? '+' : ''}${fmt(m)}`;
+const pm = (m: number, h: number) => `${pm0(m)} ± ${fmt(h)}`;
 
 /** The readable table. */
 export function formatReport(r: BenchReport): string {
@@ -93,7 +135,9 @@ export function formatReport(r: BenchReport): string {
   const lines = [
     `scenario ${r.scenario}: ${r.windows} windows, ${r.arrivalsPerDay} arrivals a day, ${r.days} days`,
     `pooled Erlang-C mean wait (lower bound): ${fmt(r.erlangC.meanWaitMin, 3)} min (busiest half hour at ${fmt(r.erlangC.peakOccupancy)} occupancy)${
-      Number.isFinite(r.erlangC.meanWaitMin) ? '' : ': some half hour has more work than windows, no stationary bound'
+      Number.isFinite(r.erlangC.meanWaitMin)
+        ? ''
+        : `: ${r.overload.halfHours} half hours have more work than the windows can do, no stationary bound`
     }`,
     `traditional hall (dedicatedFifo), ${r.windows} windows one queue each: ${Object.entries(r.dedicatedLayout)
       .map(([k, v]) => `${short(k)} ${v}`)
@@ -115,16 +159,40 @@ export function formatReport(r: BenchReport): string {
   };
   table('category', (n) => r.policies[n].p95ByCategory);
   table('priority class', (n) => r.policies[n].p95ByPriority);
-  const c = r.comparison;
+  lines.push('', `Yimen mean wait ÷ pooled Erlang-C: ${fmt(r.yimenToErlangC)}`);
+  for (const c of Object.values(r.comparisons)) {
+    lines.push(
+      `Yimen − ${c.baseline}, day by day (95% interval): mean ${pm(c.meanDiffMin, c.meanDiffHalfWidth95)} min, p95 ${pm(c.p95DiffMin, c.p95DiffHalfWidth95)} min`,
+    );
+  }
+  const st = r.starvation;
   lines.push(
-    '',
-    `Yimen mean wait ÷ pooled Erlang-C: ${fmt(r.yimenToErlangC)}`,
-    `Yimen − ${c.baseline}, day by day (95% interval): mean ${pm(c.meanDiffMin, c.meanDiffHalfWidth95)} min, p95 ${pm(c.p95DiffMin, c.p95DiffHalfWidth95)} min`,
+    `starvation: worst p95 ${fmt(st.worstP95Min)} min (${short(st.worst)}) against the hall's p95 + largest head start ${fmt(st.boundMin)} min`,
     `Yimen with every window comprehensive: mean ${fmt(r.allComprehensive.meanWaitMin, 3)} min (${fmt(r.allComprehensive.toErlangC)}× Erlang C), p95 ${fmt(r.allComprehensive.p95WaitMin)} min`,
     `targets: ${Object.entries(r.targets)
       .map(([k, v]) => `${k} ${v === null ? 'n/a (infinite bound)' : v ? 'met' : 'MISSED'}`)
       .join(', ')}`,
   );
+  if (r.eta) {
+    lines.push(
+      '',
+      `wait estimates, ${r.eta.days} days: every estimate at issue and at each change of the minutes shown, against the wait until the call`,
+      `${'estimator'.padEnd(16)}${pad('judged', 9)}${pad('MAE', 8)}${pad('±5 min', 8)}${pad('MAE@issue', 11)}${pad('±5@issue', 10)}${pad('bias', 8)}`,
+    );
+    for (const e of ESTIMATORS) {
+      const f = r.eta[e];
+      lines.push(
+        `${e.padEnd(16)}${pad(f.estimates, 9)}${pad(fmt(f.maeMin), 8)}${pad(`${(f.within5MinShare * 100).toFixed(1)}%`, 8)}${pad(fmt(f.issueMaeMin), 11)}${pad(`${(f.issueWithin5MinShare * 100).toFixed(1)}%`, 10)}${pad(pm0(f.biasMin), 8)}`,
+      );
+    }
+  }
+  if (r.etaCost) {
+    lines.push(
+      `wait forecast of the whole queue, CPU per command (${r.etaCost[0]?.windows} windows busy): ${r.etaCost
+        .map((c) => `${c.msPerForecast.toFixed(2)} ms with ${c.waiting} waiting`)
+        .join(', ')}`,
+    );
+  }
   const m = r.mmcCheck;
   lines.push(
     '',

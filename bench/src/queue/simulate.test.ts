@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_RULES } from '@yimen/protocol';
-import { dedicatedFifo, strictPriority, yimen } from './policies';
+import { yimen } from '@yimen/hall-server/domain/simulation/policy';
+import { simulateDay } from '@yimen/hall-server/domain/simulation/simulate';
+import type { Arrival } from '@yimen/hall-server/domain/simulation/trace';
+import { DEFAULT_RULES, HallScenario } from '@yimen/protocol';
+import { dedicatedFifo, strictPriority } from './policies';
 import { runScenario } from './run';
-import { Scenario } from './scenario';
-import { simulateDay } from './simulate';
-import type { Arrival } from './trace';
 
 const arrival = (id: string, at: number, serviceMin: number, extra: Partial<Arrival> = {}): Arrival => ({
   id,
@@ -56,7 +56,7 @@ test('strict priority calls priority citizens first; yimen lets a long wait come
   assert.deepEqual(served(yimen(DEFAULT_RULES)), ['o', 'late', 'p']);
 });
 
-const tiny = Scenario.parse({
+const tiny = HallScenario.parse({
   name: 'tiny',
   seed: 42,
   days: 2,
@@ -80,9 +80,24 @@ test('the same seed gives the same figures; another seed does not', () => {
 
 test('--json prints the figures under the documented keys', () => {
   const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', main, '--json', '--days', '2', '--no-chart'], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      main,
+      '--json',
+      '--days',
+      '2',
+      '--no-chart',
+      '--eta-days',
+      '1',
+      '--forecast',
+      '--forecast-days',
+      '2',
+    ],
+    { encoding: 'utf8' },
+  );
   const json = JSON.parse(out);
   assert.equal(json.scenario, 'county-hall');
   assert.equal(json.days, 2);
@@ -101,6 +116,24 @@ test('--json prints the figures under the documented keys', () => {
   assert.equal(typeof json.mmcCheck.pass, 'boolean');
   assert.equal(typeof json.yimenToErlangC, 'number');
   assert.equal(typeof json.targets.p95Under15Min, 'boolean');
+  for (const estimator of ['forward', 'simple']) {
+    for (const key of ['maeMin', 'within5MinShare', 'issueMaeMin', 'issueWithin5MinShare', 'biasMin', 'estimates']) {
+      assert.equal(typeof json.eta[estimator][key], 'number', `eta.${estimator}.${key}`);
+    }
+  }
+  for (const baseline of ['dedicatedFifo', 'strictPriority']) {
+    assert.equal(typeof json.comparisons[baseline].p95DiffHalfWidth95, 'number');
+  }
+  assert.equal(typeof json.targets.noStarvation, 'boolean');
+  assert.equal(typeof json.starvation.boundMin, 'number');
+  for (const forecaster of ['model', 'naive']) {
+    for (const key of ['dailyWape', 'halfHourWape', 'afterBreakDailyWape', 'monthStartDailyWape', 'peakWindowsMae']) {
+      assert.equal(typeof json.forecast.backtest[forecaster][key], 'number', `forecast.backtest.${forecaster}.${key}`);
+    }
+  }
+  assert.equal(json.forecast.next.length, 2);
+  assert.equal(json.forecast.next[0].date, '2026-02-24');
+  assert.equal(typeof json.forecast.next[0].regular, 'number');
   assert.equal(json.chart, null);
 });
 

@@ -29,6 +29,7 @@ import { EventLog } from '../store/event-log';
 import { QueueRepo } from '../store/queue-repo';
 import { RatingRepo } from '../store/rating-repo';
 import { hashPassword, hashToken, newSecret, verifyPassword } from './credentials';
+import { ForecastBudget } from './forecast-budget';
 import { holderFacts } from './holder';
 import { timeOrderedIds } from './ticket-ids';
 
@@ -61,6 +62,8 @@ const MAX_LOGIN_FAILURES = 5;
 const LOGIN_LOCK_MS = 60_000;
 /** Checked when the staff number is unknown, so both cases take the same time. */
 const DUMMY_PASSWORD_HASH = hashPassword('unknown staff number');
+/** The wait forecast may take this share of the server's time (forecast-budget.ts). */
+const FORECAST_SHARE = 0.05;
 /** More missed events than this and a reconnecting client gets a snapshot instead. */
 export const REPLAY_LIMIT = 2000;
 
@@ -95,6 +98,12 @@ export class HallService {
   private summary: { businessDay: string; summary: QueueSummary };
   /** The displays' notice line (see domain/notice.ts). */
   private notice: string;
+  /** What the day has taught about handling times, no-shows and arrivals (domain/day-stats.ts). */
+  private stats: domain.DayStats;
+  /** The wait forecast as of the last commit or tick (domain/wait-forecast.ts). */
+  private forecast: { result: domain.QueueForecast; at: number };
+  private readonly forecastBudget = new ForecastBudget(FORECAST_SHARE);
+  private readonly forecastListeners = new Set<() => void>();
 
   constructor(private readonly options: HallServiceOptions) {
     const { db } = options;
@@ -121,9 +130,23 @@ export class HallService {
     this.dayStartSeq = Number(this.configRepo.getMeta('dayStartSeq') ?? 0);
     if (this.configRepo.getMeta('businessDay') === null) this.configRepo.setMeta('businessDay', businessDay);
     this.workingDays = domain.workingCalendar(this.configRepo.calendarEntries());
+    this.stats = domain.statsFromDay(domain.EMPTY_DAY_STATS, this.state, this.queue.dayTickets(businessDay));
+    const now = this.now();
+    this.forecast = {
+      result: this.forecastBudget.timed(() =>
+        domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      ),
+      at: now,
+    };
     this.summary = {
       businessDay,
-      summary: domain.queueSummary(this.state, domain.waitingCounts(this.state), this.calendar, this.now()),
+      summary: domain.queueSummary(
+        this.state,
+        domain.waitingCounts(this.state),
+        this.forecast.result,
+        this.calendar,
+        now,
+      ),
     };
     this.notice = this.configRepo.getMeta('notice') ?? '';
     this.loadRecentCalls();
@@ -195,8 +218,34 @@ export class HallService {
    */
   tick(): void {
     this.rollOverIfDue();
-    const due = domain.summaryEvent(this.state, domain.NO_CHANGES, this.summary, this.calendar, this.now());
+    const now = this.now();
+    this.forecast = {
+      result: this.forecastBudget.timed(() =>
+        domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+      ),
+      at: now,
+    };
+    const due = domain.summaryEvent(
+      this.state,
+      domain.NO_CHANGES,
+      this.summary,
+      this.forecast.result,
+      this.calendar,
+      now,
+    );
     if (due) this.commit({ ok: true, changes: domain.NO_CHANGES, events: [], reply: null });
+    for (const listener of this.forecastListeners) listener();
+  }
+
+  /** Called when the wait forecast was refreshed without a command (the tick, or once the budget allows). */
+  onForecast(listener: () => void): () => void {
+    this.forecastListeners.add(listener);
+    return () => this.forecastListeners.delete(listener);
+  }
+
+  /** Stops the forecast refresh that may be pending. */
+  close(): void {
+    this.forecastBudget.close();
   }
 
   private rollOverIfDue(): void {
@@ -448,13 +497,46 @@ export class HallService {
 
   /** The public status page's data; null for unknown tokens and tickets of other days. */
   ticketStatus(token: string): TicketStatusView | null {
+    const ticket = this.ticketOfStatusToken(token);
+    if (!ticket) return null;
+    return this.statusView(ticket, ticket.status === 'waiting' ? domain.aheadOf(this.state, ticket) : null);
+  }
+
+  /** The ticket a status token belongs to: today's only, as it is now; null for unknown tokens and other days. */
+  ticketOfStatusToken(token: string): TicketRecord | null {
     this.rollOverIfDue();
     const stored = this.queue.byStatusToken(token);
     if (!stored || stored.businessDay !== this.state.businessDay) return null;
-    const ticket = this.state.tickets.get(stored.id) ?? stored;
+    return this.state.tickets.get(stored.id) ?? stored;
+  }
+
+  /**
+   * Status views of many tickets at once, for the live phone pages: one pass over the queue
+   * for everyone's place in line. Null for a ticket no longer of today.
+   */
+  statusViews(ticketIds: Iterable<string>): Map<string, TicketStatusView | null> {
+    this.rollOverIfDue();
+    const views = new Map<string, TicketStatusView | null>();
+    let positions: Map<string, number> | null = null;
+    for (const id of ticketIds) {
+      const ticket = this.state.tickets.get(id) ?? this.queue.byId(id);
+      if (!ticket || ticket.businessDay !== this.state.businessDay) {
+        views.set(id, null);
+        continue;
+      }
+      if (ticket.status === 'waiting' && positions === null) {
+        positions = domain.queuePositions(
+          this.state.rules,
+          [...this.state.tickets.values()].filter((t) => t.status === 'waiting'),
+        );
+      }
+      views.set(id, this.statusView(ticket, ticket.status === 'waiting' ? (positions?.get(id) ?? 0) : null));
+    }
+    return views;
+  }
+
+  private statusView(ticket: TicketRecord, ahead: number | null): TicketStatusView {
     const category = this.state.categories.get(ticket.categoryId);
-    const waiting = ticket.status === 'waiting';
-    const ahead = waiting ? domain.aheadOf(this.state, ticket) : null;
     const window = ticket.windowId ? this.state.windows.get(ticket.windowId) : undefined;
     return {
       number: ticket.number,
@@ -464,7 +546,7 @@ export class HallService {
       issuedAt: ticket.issuedAt,
       position: ahead === null ? null : ahead + 1,
       aheadCount: ahead,
-      estimatedWaitMin: ahead === null ? null : domain.estimateWaitMin(this.state, ticket, ahead),
+      estimatedWaitMin: ahead === null ? null : this.waitMin(ticket, ahead),
       windowsOpen: domain.servedNow(this.state, ticket.categoryId),
       windowNumber:
         window && (ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'held')
@@ -497,10 +579,36 @@ export class HallService {
       ...domain.toTicket(live),
       position: ahead + 1,
       aheadCount: ahead,
-      estimatedWaitMin: live.status === 'waiting' ? domain.estimateWaitMin(this.state, live, ahead) : 0,
+      estimatedWaitMin: live.status === 'waiting' ? this.waitMin(live, ahead) : 0,
       windowsOpen: domain.servedNow(this.state, live.categoryId),
       statusUrl: this.statusUrl(live),
     };
+  }
+
+  /**
+   * Whole minutes until a waiting ticket is likely called: the last forecast less the time
+   * since; the configured estimate when no open window can call it.
+   */
+  private waitMin(ticket: TicketRecord, ahead: number): number {
+    let forecast = this.forecast.result.waitMin.get(ticket.id);
+    if (forecast === undefined && this.forecast.result.newTicketWaitMin[ticket.categoryId] !== undefined) {
+      // Issued since the last forecast: an ordinary ticket waits as the forecast's new one
+      // does; another (priority, transferred) is worth a forecast of its own.
+      if (ticket.priority === 'ordinary' && ticket.targetWindowId === null && ticket.rankAt >= this.forecast.at) {
+        forecast = this.forecast.result.newTicketWaitMin[ticket.categoryId];
+      } else {
+        const now = this.now();
+        this.forecast = {
+          result: this.forecastBudget.timed(() =>
+            domain.forecastAfter(this.state, domain.NO_CHANGES, this.stats, this.calendar, now),
+          ),
+          at: now,
+        };
+        forecast = this.forecast.result.waitMin.get(ticket.id);
+      }
+    }
+    if (forecast === undefined) return domain.configuredWaitMin(this.state, ticket.categoryId, ahead);
+    return Math.max(0, Math.round(forecast - (this.now() - this.forecast.at) / 60_000));
   }
 
   private ticketReply(result: Outcome<TicketRecord>): TicketReply {
@@ -538,7 +646,23 @@ export class HallService {
     const seqBefore = this.log.lastSeq;
     const businessDay = this.state.businessDay;
     const now = this.now();
-    const summary = domain.summaryEvent(this.state, outcome.changes, this.summary, this.calendar, now);
+    const stats = outcome.changes.businessDay
+      ? domain.EMPTY_DAY_STATS
+      : domain.observeChanges(this.stats, this.state, outcome.changes, now);
+    // A fresh forecast when the budget allows (always for a new day); else the last one, aged, and a refresh later.
+    const fresh = outcome.changes.businessDay !== undefined || this.forecastBudget.wait() === 0;
+    const forecast = fresh
+      ? this.forecastBudget.timed(() => domain.forecastAfter(this.state, outcome.changes, stats, this.calendar, now))
+      : null;
+    if (!forecast) this.forecastBudget.later(() => this.tick());
+    const summary = domain.summaryEvent(
+      this.state,
+      outcome.changes,
+      this.summary,
+      forecast ?? domain.agedForecast(this.forecast.result, this.forecast.at, now),
+      this.calendar,
+      now,
+    );
     const events = summary ? [...outcome.events, summary.event] : outcome.events;
     let logged: LoggedEvent[];
     try {
@@ -554,6 +678,8 @@ export class HallService {
       return failure('STORAGE');
     }
     this.state = domain.applyChangesInPlace(this.state, outcome.changes);
+    this.stats = stats;
+    if (forecast) this.forecast = { result: forecast, at: now };
     if (summary) this.summary = { businessDay: this.state.businessDay, summary: summary.summary };
     if (outcome.changes.businessDay) this.recentCalls.length = 0;
     for (const event of logged) {

@@ -14,6 +14,7 @@ import { registerRatingRoutes } from './rating-routes';
 import { registerRoutes } from './rest';
 import { createServices, type HallServices } from './services';
 import { attachSocketHandlers, type HallIo } from './socket';
+import { registerStatusStream, type StatusStreams } from './status-stream';
 import { registerTerminalFiles } from './terminal-files';
 import { registerTerminalRoutes } from './terminal-routes';
 import { registerWindowRoutes } from './window-routes';
@@ -38,6 +39,8 @@ export interface HallServer {
   readonly service: HallService;
   readonly services: HallServices;
   readonly io: HallIo;
+  /** The live phone pages' connections. */
+  readonly statusStreams: StatusStreams;
   readonly port: number;
   readonly url: string;
   /** What ticket QR codes point to. */
@@ -79,6 +82,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   });
   const service = services.hall;
   registerRoutes(app, service, startedAt);
+  const statusStreams = registerStatusStream(app, service);
+  // Open streams would keep the server from closing.
+  app.addHook('preClose', async () => statusStreams.close());
   registerTerminalRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerCaseRoutes(app, services);
@@ -106,11 +112,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     service,
     services,
     io,
+    statusStreams,
     port,
     url: `http://127.0.0.1:${port}`,
     publicUrl,
     async close() {
       clearInterval(ticker);
+      service.close();
       io.close();
       await app.close();
     },

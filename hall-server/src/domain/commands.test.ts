@@ -90,8 +90,13 @@ test('issue emits the ticket and the new waiting counts', () => {
     out.events.map((e) => e.name),
     ['ticket:changed'],
   );
-  const before = { businessDay: s.businessDay, summary: queueSummary(s, waitingCounts(s), NATIONAL_CALENDAR, NINE_AM) };
-  const due = summaryEvent(s, out.changes, before, NATIONAL_CALENDAR, NINE_AM);
+  // No forecast for the queue (as when no open window serves it): the configured estimate.
+  const none = { newTicketWaitMin: {} };
+  const before = {
+    businessDay: s.businessDay,
+    summary: queueSummary(s, waitingCounts(s), none, NATIONAL_CALENDAR, NINE_AM),
+  };
+  const due = summaryEvent(s, out.changes, before, none, NATIONAL_CALENDAR, NINE_AM);
   assert.ok(due?.event.name === 'queue:changed');
   assert.equal(due.event.payload.waiting['cat-a'], 1);
   assert.equal(
@@ -99,7 +104,17 @@ test('issue emits the ticket and the new waiting counts', () => {
     5,
     'one ahead × 6 min over 1⅓ windows (one is shared three ways)',
   );
-  assert.equal(summaryEvent(s, NO_CHANGES, before, NATIONAL_CALENDAR, NINE_AM), null, 'nothing moved, nothing sent');
+  assert.equal(
+    summaryEvent(s, NO_CHANGES, before, none, NATIONAL_CALENDAR, NINE_AM),
+    null,
+    'nothing moved, nothing sent',
+  );
+  const forecast = { newTicketWaitMin: { 'cat-a': 2.4 } };
+  assert.equal(
+    summaryEvent(s, out.changes, before, forecast, NATIONAL_CALENDAR, NINE_AM)?.summary.estimatedWaitMin['cat-a'],
+    2,
+    'the forecast, in whole minutes',
+  );
 });
 
 test('a category stops at its daily cap', () => {
@@ -423,16 +438,26 @@ test('cancel closes an open ticket and frees its window', () => {
   assert.equal(s.windows.get('win-1')?.currentTicketId, null);
 });
 
+/** No forecast: the configured estimate stands in, as where no open window serves a queue. */
+const NO_FORECAST = { newTicketWaitMin: {} };
+
 test('the summary says which queues no open window serves; pausing the last one sends that', () => {
   let s = makeState();
-  const summary = () => queueSummary(s, waitingCounts(s), NATIONAL_CALENDAR, NINE_AM);
+  const summary = () => queueSummary(s, waitingCounts(s), NO_FORECAST, NATIONAL_CALENDAR, NINE_AM);
   assert.deepEqual(summary().windowsOpen, { 'cat-a': true, 'cat-b': true, 'cat-c': true });
   const before = { businessDay: s.businessDay, summary: summary() };
   const pausedC = pauseWindow(s, 'win-3', '午休');
   [s] = ok(s, pausedC);
   assert.equal(summary().windowsOpen['cat-c'], true, 'the comprehensive window still serves it');
   const pausedAll = pauseWindow(s, 'win-9', '午休');
-  const due = summaryEvent(s, pausedAll.ok ? pausedAll.changes : NO_CHANGES, before, NATIONAL_CALENDAR, NINE_AM);
+  const due = summaryEvent(
+    s,
+    pausedAll.ok ? pausedAll.changes : NO_CHANGES,
+    before,
+    NO_FORECAST,
+    NATIONAL_CALENDAR,
+    NINE_AM,
+  );
   assert.deepEqual(due?.event.payload.windowsOpen, { 'cat-a': true, 'cat-b': true, 'cat-c': false });
 });
 
@@ -459,9 +484,14 @@ test('the business day rolls over at local midnight, not UTC midnight', () => {
   assert.equal(s.tickets.size, 0);
   assert.equal(s.windows.get('win-1')?.currentTicketId, null);
   assert.ok(out.changes.tickets.every((x) => x.status === 'cancelled' && x.id === t.id));
-  const before = { businessDay: '2026-11-21', summary: queueSummary(s, waitingCounts(s), NATIONAL_CALENDAR, NINE_AM) };
+  const none = { newTicketWaitMin: {} };
+  const before = {
+    businessDay: '2026-11-21',
+    summary: queueSummary(s, waitingCounts(s), none, NATIONAL_CALENDAR, NINE_AM),
+  };
   assert.equal(
-    summaryEvent(s, out.changes, before, NATIONAL_CALENDAR, Date.UTC(2026, 10, 21, 16, 0))?.event.payload.businessDay,
+    summaryEvent(s, out.changes, before, none, NATIONAL_CALENDAR, Date.UTC(2026, 10, 21, 16, 0))?.event.payload
+      .businessDay,
     '2026-11-22',
   );
   let first: TicketRecord;

@@ -61,7 +61,7 @@ function windowKey(ticket: DispatchTicket, window: DispatchWindow, rules: QueueR
 }
 
 /** Total order: key, then first come first served, then id for determinism. */
-function before(aKey: number, a: DispatchTicket, bKey: number, b: DispatchTicket): boolean {
+export function before(aKey: number, a: DispatchTicket, bKey: number, b: DispatchTicket): boolean {
   if (aKey !== bKey) return aKey < bKey;
   if (a.rankAt !== b.rankAt) return a.rankAt < b.rankAt;
   if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt;

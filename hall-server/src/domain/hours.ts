@@ -79,8 +79,20 @@ export function nextOpening(
 
 export function isWithinHours(hours: IssuingHours, calendar: WorkingCalendar, now: number, timeZone: string): boolean {
   const { day, minutes } = partsIn(now, timeZone);
-  if (!issuingDay(hours, calendar, day)) return false;
-  return hours.periods.some((p) => clockMinutes(p.from) <= minutes && minutes < clockMinutes(p.to));
+  return periodAt(hours, calendar, day, minutes) !== undefined;
+}
+
+/** The issuing period local `minutes` of `day` fall in, if tickets are issued then. */
+function periodAt(hours: IssuingHours, calendar: WorkingCalendar, day: string, minutes: number) {
+  if (!issuingDay(hours, calendar, day)) return undefined;
+  return hours.periods.find((p) => clockMinutes(p.from) <= minutes && minutes < clockMinutes(p.to));
+}
+
+/** When the issuing period `now` falls in ends; `now` itself when tickets are not being issued. */
+export function issuingEndsAt(hours: IssuingHours, calendar: WorkingCalendar, now: number, timeZone: string): number {
+  const { day, minutes } = partsIn(now, timeZone);
+  const period = periodAt(hours, calendar, day, minutes);
+  return period ? zonedInstant(day, clockMinutes(period.to), timeZone) : now;
 }
 
 /**

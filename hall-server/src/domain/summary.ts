@@ -1,8 +1,9 @@
 import type { QueueChangedEvent, QueueSummary } from '@yimen/protocol';
 import type { WorkingCalendar } from './calendar';
-import { newTicketWaitMin, servedNow } from './estimate';
+import { configuredWaitMin, servedNow } from './estimate';
 import type { Changes, HallState, WindowRecord } from './hall-state';
 import { categoryAvailability } from './hours';
+import type { QueueForecast } from './wait-forecast';
 
 /** The waiting count of each category once `changes` apply: the old count moved by the changed tickets only. */
 export function waitingAfter(state: HallState, changes: Changes, before: Readonly<Record<string, number>>) {
@@ -15,10 +16,15 @@ export function waitingAfter(state: HallState, changes: Changes, before: Readonl
   return after;
 }
 
-/** What kiosks show per category: waiting count, a new ticket's expected wait, whether it can be taken and served. */
+/**
+ * What kiosks show per category: waiting count, a new ticket's expected wait (the day's
+ * forecast, in whole minutes; the configured estimate where no open window serves the
+ * queue), whether one can be taken, and whether an open window serves it now.
+ */
 export function queueSummary(
   state: Pick<HallState, 'categories' | 'windows' | 'rules' | 'lastNumber'>,
   waiting: Readonly<Record<string, number>>,
+  forecast: Pick<QueueForecast, 'newTicketWaitMin'>,
   calendar: WorkingCalendar,
   now: number,
 ): QueueSummary {
@@ -26,7 +32,9 @@ export function queueSummary(
   for (const category of state.categories.values()) {
     const count = waiting[category.id] ?? 0;
     summary.waiting[category.id] = count;
-    summary.estimatedWaitMin[category.id] = newTicketWaitMin(state, category.id, count);
+    const forecastMin = forecast.newTicketWaitMin[category.id];
+    summary.estimatedWaitMin[category.id] =
+      forecastMin === undefined ? configuredWaitMin(state, category.id, count) : Math.round(forecastMin);
     summary.windowsOpen[category.id] = servedNow(state, category.id);
     summary.availability[category.id] = categoryAvailability(
       category,
@@ -52,6 +60,7 @@ export function summaryEvent(
   state: HallState,
   changes: Changes,
   previous: { readonly businessDay: string; readonly summary: QueueSummary },
+  forecast: Pick<QueueForecast, 'newTicketWaitMin'>,
   calendar: WorkingCalendar,
   now: number,
 ): { event: { name: 'queue:changed'; payload: Omit<QueueChangedEvent, 'seq'> }; summary: QueueSummary } | null {
@@ -67,6 +76,7 @@ export function summaryEvent(
   const summary = queueSummary(
     { categories: state.categories, rules: state.rules, windows, lastNumber: changes.lastNumber ?? state.lastNumber },
     waiting,
+    forecast,
     calendar,
     now,
   );

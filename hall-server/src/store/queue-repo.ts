@@ -104,6 +104,14 @@ export class QueueRepo {
     return rows.map(fromRow);
   }
 
+  /** Every ticket of the day, closed ones too: what the day has taught, after a restart. */
+  dayTickets(businessDay: string): TicketRecord[] {
+    const rows = prepared(this.db, 'SELECT * FROM tickets WHERE business_day = ? ORDER BY issued_at, id').all(
+      businessDay,
+    ) as TicketRow[];
+    return rows.map(fromRow);
+  }
+
   byId(id: string): TicketRecord | null {
     const row = prepared(this.db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
     return row ? fromRow(row) : null;

@@ -1,6 +1,6 @@
 import { colors, fontFamily } from '@yimen/shell/common/tokens';
 
-/** The server's own HTML pages (home, guide, booking): phone-first, no script needed. */
+/** The server's own HTML pages (home, guide, booking, a ticket's status): phone-first, none needs script to be read. */
 
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -71,14 +71,18 @@ export interface PageOptions {
   readonly hallName: string;
   readonly title: string;
   readonly subtitle?: string;
+  /** More of the head: the page's own styles, a refresh for browsers without script. */
+  readonly head?: Html;
+  /** A page that updates itself (the live ticket page): its script, run at the end of the body. */
+  readonly script?: Html;
 }
 
-export function page({ hallName, title, subtitle }: PageOptions, body: Html): string {
+export function page({ hallName, title, subtitle, head, script }: PageOptions, body: Html): string {
   return html`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${hallName}</title>
-<style>${new Html(CSS)}</style></head>
+<style>${new Html(CSS)}</style>${head ?? ''}</head>
 <body><header><h1>${hallName}</h1><p>${subtitle ?? title}</p></header>
-<main>${body}</main></body></html>`.text;
+<main>${body}</main>${script ? html`<script>${script}</script>` : ''}</body></html>`.text;
 }

@@ -105,7 +105,26 @@ export const statusPage = {
   estimatedWait: wait.label,
   window: '请到窗口',
   notFound: '未找到该号，或已不是当日的号',
+  notFoundHint: '号票只在取号当天有效。如有疑问，请到服务台咨询。',
   refreshNote: '本页每30秒自动刷新',
+  yourNumber: '您的号码',
+  /** Texts the live page fills in; {n} stands for the number. */
+  aroundMinutes: '约 {n} 分钟',
+  peopleAhead: '{n} 人',
+  goTo: '请到',
+  toWindow: '办理',
+  live: '实时更新中',
+  reconnecting: '连接中断，正在重新连接…',
+  remindTitle: '到号提醒',
+  remindWhen: '前面还剩几人时提醒我',
+  remindOff: '不提醒',
+  remindOption: '剩 {n} 人时',
+  alertsOn: '开启声音和振动',
+  alertsEnabled: '声音和振动已开启，请保持本页打开',
+  reminderFired: '前面还有 {n} 人，请回到等候区留意叫号',
+  calledAlert: '到您了！',
+  privacyNote: '叫号时本页会响铃和振动（视手机是否支持）。本页不显示任何个人信息。',
+  tooManyWatchers: '打开本页的设备过多，请稍后再试',
 } as const;
 
 export const materialForm = {

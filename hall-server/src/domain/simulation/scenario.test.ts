@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseScenario, type ScenarioInput } from './scenario';
 
@@ -17,13 +16,6 @@ const good: ScenarioInput = {
   patience: null,
 };
 const edit = (patch: Partial<ScenarioInput>) => () => parseScenario({ ...good, ...patch });
-
-test('the built-in scenarios parse', () => {
-  for (const name of ['county-hall', 'mmc-check']) {
-    const text = readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8');
-    assert.equal(parseScenario(JSON.parse(text)).name, name);
-  }
-});
 
 test('defaults: grace 1 minute, lognormal cv 0.8, balanced traditional hall, no rule overrides', () => {
   const s = parseScenario({
@@ -58,4 +50,19 @@ test('what the schema alone cannot say is refused', () => {
     /more than 1/,
   );
   assert.throws(edit({ rules: { preferencePenaltyMinutes: -1 } }));
+  assert.throws(
+    edit({
+      departments: [{ id: 'd1', name: '人社局' }],
+      categories: [
+        {
+          id: 'A',
+          name: 'A',
+          departmentId: 'd2',
+          service: { dist: 'exponential', meanMin: 5 },
+          arrivalsPerHalfHour: [1, 2, 3],
+        },
+      ],
+    }),
+    /unknown department d2/,
+  );
 });

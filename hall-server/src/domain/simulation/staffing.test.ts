@@ -16,6 +16,7 @@ test('analytic plan: pooling needs no more windows than dedicating', () => {
       seed: 1,
       days: 1,
       sessions: [{ start: '09:00', end: '10:00' }],
+      departments: [],
       categories: ['A', 'B'].map((id) => ({
         id,
         name: id,

@@ -1,5 +1,5 @@
 import { erlangCWaitExceeds } from './erlang-c';
-import { halfHourSlots, meanHoldMin, type Scenario } from './scenario';
+import { expectedArrivals, halfHourSlots, meanHoldMin, type Scenario } from './scenario';
 
 export interface StaffingPlan {
   targetP95Min: number;
@@ -28,21 +28,20 @@ export function serversFor(arrivalsPerMinBySlot: readonly number[], meanServiceM
  */
 export function planStaffing(scenario: Scenario, targetP95Min: number): StaffingPlan {
   const slots = halfHourSlots(scenario);
+  const arrivals = new Map(scenario.categories.map((c) => [c.id, expectedArrivals(scenario, c)]));
   const dedicated: Record<string, number> = {};
   for (const c of scenario.categories) {
     dedicated[c.id] = serversFor(
-      c.arrivalsPerHalfHour.map((a) => a / 30),
+      (arrivals.get(c.id) ?? []).map((a) => a / 30),
       meanHoldMin(scenario, c.service.meanMin),
       targetP95Min,
     );
   }
   let pooled = 1;
   slots.forEach((_, i) => {
-    const lambda = scenario.categories.reduce((s, c) => s + (c.arrivalsPerHalfHour[i] ?? 0), 0) / 30;
-    const work = scenario.categories.reduce(
-      (s, c) => s + ((c.arrivalsPerHalfHour[i] ?? 0) / 30) * meanHoldMin(scenario, c.service.meanMin),
-      0,
-    );
+    const perMin = (c: Scenario['categories'][number]) => (arrivals.get(c.id)?.[i] ?? 0) / 30;
+    const lambda = scenario.categories.reduce((s, c) => s + perMin(c), 0);
+    const work = scenario.categories.reduce((s, c) => s + perMin(c) * meanHoldMin(scenario, c.service.meanMin), 0);
     if (lambda > 0) pooled = Math.max(pooled, serversFor([lambda], work / lambda, targetP95Min));
   });
   return {

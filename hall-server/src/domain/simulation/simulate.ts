@@ -1,4 +1,5 @@
-import type { Policy, SimTicket, SimWindow } from './policies';
+import { MinHeap } from '../min-heap';
+import type { Policy, SimTicket, SimWindow } from './policy';
 import { openMinutes, type Scenario } from './scenario';
 import type { Arrival } from './trace';
 
@@ -13,47 +14,31 @@ export interface DayResult {
   readonly utilisation: number;
 }
 
-/** Binary min-heap of events by time; ties keep insertion order so runs are deterministic. */
-class EventQueue<T> {
-  private readonly heap: { at: number; n: number; value: T }[] = [];
-  private n = 0;
-  get size(): number {
-    return this.heap.length;
-  }
-  push(at: number, value: T): void {
-    const h = this.heap;
-    h.push({ at, n: this.n++, value });
-    for (let i = h.length - 1; i > 0; ) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-  pop(): { at: number; value: T } | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (!top || !last || h.length === 0) return top;
-    h[0] = last;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
-    return top;
-  }
-  private less(a: { at: number; n: number }, b: { at: number; n: number }): boolean {
-    return a.at < b.at || (a.at === b.at && a.n < b.n);
-  }
+type Event = { kind: 'arrive'; arrival: Arrival } | { kind: 'free'; window: number };
+
+/** A window's citizen: since when (minute) and for how long the window is held. */
+export interface WindowBusy {
+  readonly arrival: Arrival;
+  readonly since: number;
+  readonly holdMin: number;
 }
 
-type Event = { kind: 'arrive'; arrival: Arrival } | { kind: 'free'; window: number };
+/** What one event of the day brought about. */
+export type Happening =
+  | { readonly kind: 'arrived'; readonly ticket: SimTicket }
+  | { readonly kind: 'called'; readonly arrival: Arrival; readonly windowId: string }
+  | { readonly kind: 'freed'; readonly windowId: string; readonly busy: WindowBusy }
+  | { readonly kind: 'left'; readonly arrival: Arrival };
+
+/** The hall after an event, for an observer of the day (the bench's judge of wait estimates). */
+export interface DayMoment {
+  readonly now: number;
+  readonly happened: readonly Happening[];
+  readonly waiting: readonly SimTicket[];
+  readonly windows: readonly SimWindow[];
+  /** Per window (same order), its citizen or null when free. */
+  readonly busy: readonly (WindowBusy | null)[];
+}
 
 /**
  * One day of the hall: citizens arrive, free windows ask the policy whom to call, served
@@ -66,19 +51,28 @@ export function simulateDay(
   windows: readonly SimWindow[],
   trace: readonly Arrival[],
   policy: Policy,
+  watch?: (moment: DayMoment) => void,
 ): DayResult {
-  const events = new EventQueue<Event>();
-  for (const arrival of trace) events.push(arrival.at, { kind: 'arrive', arrival });
+  // Ties keep insertion order, so runs are deterministic.
+  let n = 0;
+  const events = new MinHeap<{ at: number; n: number; value: Event }>(
+    (a, b) => a.at < b.at || (a.at === b.at && a.n < b.n),
+  );
+  const schedule = (at: number, value: Event) => events.push({ at, n: n++, value });
+  for (const arrival of trace) schedule(arrival.at, { kind: 'arrive', arrival });
   /** Minute each window became free; null while it is busy. */
   const freeSince: (number | null)[] = windows.map(() => Number.NEGATIVE_INFINITY);
   let waiting: SimTicket[] = [];
   const outcomes: Outcome[] = [];
   let busyMin = 0;
+  const busy: (WindowBusy | null)[] = windows.map(() => null);
+  let happened: Happening[] = [];
 
   const assign = (now: number) => {
     waiting = waiting.filter((t) => {
       if (t.arrival.at + t.arrival.patienceMin >= now) return true;
       outcomes.push({ kind: 'abandoned', arrival: t.arrival });
+      if (watch) happened.push({ kind: 'left', arrival: t.arrival });
       return false;
     });
     if (waiting.length === 0) return;
@@ -105,7 +99,9 @@ export function simulateDay(
       outcomes.push({ kind: a.noShow ? 'noShow' : 'served', arrival: a, waitMin: now - a.at, windowId: window.id });
       busyMin += holdMin;
       freeSince[w] = null;
-      events.push(now + holdMin, { kind: 'free', window: w });
+      busy[w] = { arrival: a, since: now, holdMin };
+      if (watch) happened.push({ kind: 'called', arrival: a, windowId: window.id });
+      schedule(now + holdMin, { kind: 'free', window: w });
     }
   };
 
@@ -113,7 +109,7 @@ export function simulateDay(
     if (e.value.kind === 'arrive') {
       const a = e.value.arrival;
       const ms = a.at * 60_000;
-      waiting.push({
+      const ticket: SimTicket = {
         id: a.id,
         categoryId: a.categoryId,
         priority: a.priority,
@@ -121,11 +117,21 @@ export function simulateDay(
         issuedAt: ms,
         targetWindowId: null,
         arrival: a,
-      });
+      };
+      waiting.push(ticket);
+      if (watch) happened.push({ kind: 'arrived', ticket });
     } else {
-      freeSince[e.value.window] = e.at;
+      const w = e.value.window;
+      const done = busy[w];
+      if (watch && done) happened.push({ kind: 'freed', windowId: (windows[w] as SimWindow).id, busy: done });
+      freeSince[w] = e.at;
+      busy[w] = null;
     }
     assign(e.at);
+    if (watch) {
+      watch({ now: e.at, happened, waiting, windows, busy });
+      happened = [];
+    }
   }
   for (const t of waiting) outcomes.push({ kind: 'abandoned', arrival: t.arrival });
 

@@ -1,5 +1,5 @@
 import { erlangCMeanWaitMin } from './erlang-c';
-import { halfHourSlots, meanHoldMin, type Scenario } from './scenario';
+import { expectedArrivals, halfHourSlots, meanHoldMin, type Scenario } from './scenario';
 import type { DayResult, Outcome } from './simulate';
 
 export interface PolicyFigures {
@@ -90,6 +90,8 @@ export interface PooledBound {
   meanWaitMin: number;
   /** Erlang-C mean wait in each half hour; Infinity where the load reaches the windows. */
   bySlot: number[];
+  /** Offered load ÷ windows in each half hour: 1 or more, the windows cannot keep up. */
+  occupancyBySlot: number[];
   /** Offered load ÷ windows in the busiest half hour. */
   peakOccupancy: number;
 }
@@ -100,15 +102,16 @@ export interface PooledBound {
  * held for the service time, or for the grace time by a no-show.
  */
 export function pooledErlangC(
-  scenario: Pick<Scenario, 'sessions' | 'categories' | 'shares' | 'noShowGraceMin'>,
+  scenario: Pick<Scenario, 'sessions' | 'categories' | 'openingCrowd' | 'shares' | 'noShowGraceMin'>,
   windows: number,
 ): PooledBound {
   const slots = halfHourSlots(scenario);
+  const arrivals = scenario.categories.map((c) => expectedArrivals(scenario, c));
   const bySlot = slots.map((_, i) => {
     let lambda = 0;
     let work = 0;
-    for (const c of scenario.categories) {
-      const perMin = (c.arrivalsPerHalfHour[i] ?? 0) / 30;
+    for (const [k, c] of scenario.categories.entries()) {
+      const perMin = (arrivals[k]?.[i] ?? 0) / 30;
       lambda += perMin;
       work += perMin * meanHoldMin(scenario, c.service.meanMin);
     }
@@ -118,6 +121,7 @@ export function pooledErlangC(
   return {
     meanWaitMin: round(bySlot.reduce((sum, s) => sum + s.lambda * s.wait, 0) / total),
     bySlot: bySlot.map((s) => round(s.wait)),
+    occupancyBySlot: bySlot.map((s) => round(s.work / windows)),
     peakOccupancy: round(Math.max(...bySlot.map((s) => s.work)) / windows),
   };
 }

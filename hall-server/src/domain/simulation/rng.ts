@@ -23,7 +23,7 @@ export function exponential(rng: Rng, mean: number): number {
   return -mean * Math.log(1 - rng.next());
 }
 
-function standardNormal(rng: Rng): number {
+export function standardNormal(rng: Rng): number {
   const u = 1 - rng.next();
   const v = rng.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
@@ -34,4 +34,14 @@ export function lognormal(rng: Rng, mean: number, cv: number): number {
   const sigma2 = Math.log(1 + cv * cv);
   const mu = Math.log(mean) - sigma2 / 2;
   return Math.exp(mu + Math.sqrt(sigma2) * standardNormal(rng));
+}
+
+/** Poisson with the given mean: by counting for small means, the normal approximation for large ones. */
+export function poisson(rng: Rng, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * standardNormal(rng)));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  for (let p = rng.next(); p > limit; p *= rng.next()) k++;
+  return k;
 }
