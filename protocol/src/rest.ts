@@ -55,13 +55,14 @@ export type FingerprintLoginRequest = z.infer<typeof FingerprintLoginRequest>;
 /**
  * The sign-in request the console then waits on. Its id is the console's alone (a nonce:
  * only the one who holds it receives the session); the code shows on the console and on the
- * pad, so the clerk presses only for the prompt they started. It lapses at `expiresAt`.
+ * pad, so the clerk presses only for the prompt they started.
  */
 export const FingerprintLoginStarted = z.object({
   ok: z.literal(true),
   requestId: Id,
   code: z.string().regex(/^\d{4}$/),
-  expiresAt: z.number(),
+  /** How long the request lives from now (a duration: the window PC's clock need not agree with the hall's). */
+  expiresInMs: z.number().int().min(0),
 });
 export type FingerprintLoginStarted = z.infer<typeof FingerprintLoginStarted>;
 

@@ -64,7 +64,6 @@ type SignInReply = Ack<{ session: string; clerk: Clerk; window: WindowView }>;
 interface SignInRequest {
   readonly terminalId: string;
   readonly windowId: string;
-  readonly expiresAt: number;
   /** Settled by the pad's answer, a cancel or the deadline; null until then. */
   answer: SignInReply | null;
   readonly answered: Promise<SignInReply>;
@@ -203,7 +202,6 @@ export class FingerprintService {
     }
     const requestId = randomUUID();
     const code = String(randomInt(0, 10_000)).padStart(4, '0');
-    const expiresAt = this.hall.clock() + SIGN_IN_MS;
     let settle: (reply: SignInReply) => void = () => {};
     const answered = new Promise<SignInReply>((resolve) => {
       settle = resolve;
@@ -211,7 +209,6 @@ export class FingerprintService {
     const request: SignInRequest = {
       terminalId: terminal.id,
       windowId,
-      expiresAt,
       answer: null,
       answered,
       settle: (reply) => {
@@ -236,7 +233,7 @@ export class FingerprintService {
       this.signIns.delete(requestId);
       return failure('TERMINAL_OFFLINE', F.noPad);
     }
-    return { ok: true, requestId, code, expiresAt };
+    return { ok: true, requestId, code, expiresInMs: SIGN_IN_MS };
   }
 
   /** The console collects its request's answer (waiting for it): the session, once, or why not. */

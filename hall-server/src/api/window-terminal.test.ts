@@ -395,7 +395,7 @@ test('fingerprints: enrolled on one module, sealed in the hall, loaded into ever
   // its code; the terminal scans; the session goes to the console holding the request, and the
   // punch is recorded with it.
   const scan = nextEvent<IdentifyFingerEvent>(other, 'fingerprint:identify');
-  const started = await rest<{ requestId: string; code: string; expiresAt: number }>(
+  const started = await rest<{ requestId: string; code: string; expiresInMs: number }>(
     'POST',
     '/api/clerk/fingerprint-login',
     { windowId: 'win-2' },

@@ -35,8 +35,15 @@ export function detectEnvironment(): Environment {
   return { electron: null, store: new LocalStore(), servedBy: window.location.origin, clipBase: '/voice/' };
 }
 
-/** The terminal's devices: through Electron main's IPC, or the device agent its record names. */
-export function createBridge(env: Environment, record: TerminalRecord, onRefused: () => void): BridgeClient {
+/**
+ * The terminal's devices: through Electron main's IPC, or the device agent its record names.
+ * Only the record's agent matters: a caller keeps one bridge for as long as that stays the same.
+ */
+export function createBridge(
+  env: Environment,
+  record: Pick<TerminalRecord, 'agent'>,
+  onRefused: () => void,
+): BridgeClient {
   if (env.electron) return new BridgeClient(new ElectronPort(env.electron));
   const agent = record.agent ?? { url: 'ws://127.0.0.1:17321/bridge', token: 'no-agent-configured' };
   return new BridgeClient(new AgentPort({ url: agent.url, token: agent.token, onRefused }));

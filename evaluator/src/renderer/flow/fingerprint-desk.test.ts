@@ -53,8 +53,12 @@ function rig(identify: () => Promise<BridgeReply<FingerprintIdentifyOutcome>>) {
   const request = (async (name: string, payload: unknown) => {
     sent.push([name, payload]);
     if (name === 'fingerprint:library') return { ok: true, templates: [{ pageId: 3, template: 'QUJD' }] };
-    if (name === 'fingerprint:identified')
-      return { ok: true, clerk: { id: 'c1', name: '张三' }, at: 1, signedIn: false };
+    // As the hall answers: a match is greeted; anything else answers nobody's request.
+    if (name === 'fingerprint:identified') {
+      return (payload as { outcome: FingerprintIdentifyOutcome }).outcome.kind === 'match'
+        ? { ok: true, clerk: { id: 'c1', name: '张三' }, at: 1, signedIn: false }
+        : { ok: false, error: { code: 'NOT_FOUND', message: '' } };
+    }
     return { ok: true };
   }) as DeskDeps['request'];
   const desk = new FingerprintDesk({ request, bridge, notify: (n) => notices.push(n) });
@@ -103,18 +107,55 @@ test('a sign-in request answers with its id; a finger between jobs is a punch, g
     const next = outcomes.shift();
     return next ? Promise.resolve(next) : waiting(r)();
   });
-  r.desk.identify({ requestId: 'req-1', timeoutMs: 5000 });
+  r.desk.identify({ requestId: 'req-1', timeoutMs: 5000, code: '0427' });
   await settle();
   assert.deepEqual(r.sent[0], [
     'fingerprint:identified',
     { requestId: 'req-1', outcome: { kind: 'match', pageId: 3, score: 90 } },
+  ]);
+  assert.deepEqual(r.notices.slice(0, 2), [
+    { kind: 'signIn', code: '0427' },
+    { kind: 'punched', name: '张三', at: 1, signedIn: false },
   ]);
   outcomes.push(ok({ kind: 'match', pageId: 3, score: 80 }));
   r.desk.templates({ put: [], removed: [5] });
   await settle();
   assert.ok(r.calls.includes('delete 5'));
   assert.deepEqual(r.sent.at(-1), ['fingerprint:identified', { outcome: { kind: 'match', pageId: 3, score: 80 } }]);
-  assert.deepEqual(r.notices.at(-1), { kind: 'punched', name: '张三', at: 1 });
+  assert.deepEqual(r.notices.at(-1), { kind: 'punched', name: '张三', at: 1, signedIn: false });
+  r.desk.dispose();
+});
+
+test('a sign-in the console gives up stops the scan, and the prompt goes; one still queued never scans', async () => {
+  let r!: ReturnType<typeof rig>;
+  r = rig(() => waiting(r)());
+  r.desk.identify({ requestId: 'req-1', timeoutMs: 5000, code: '1111' });
+  r.desk.identify({ requestId: 'req-2', timeoutMs: 5000, code: '2222' });
+  await settle();
+  assert.deepEqual(r.notices, [{ kind: 'signIn', code: '1111' }]);
+  r.desk.cancelSignIn('req-2');
+  r.desk.cancelSignIn('req-1');
+  await settle();
+  assert.deepEqual(r.sent[0], ['fingerprint:identified', { requestId: 'req-1', outcome: { kind: 'cancelled' } }]);
+  assert.equal(
+    r.sent.filter(([, p]) => (p as { requestId?: string }).requestId === 'req-2').length,
+    0,
+    'the queued one never ran',
+  );
+  assert.deepEqual(r.notices.slice(1, 2), [{ kind: 'done' }], 'the prompt goes');
+  assert.equal(r.notices.filter((n) => n.kind === 'signIn').length, 1);
+  r.desk.dispose();
+});
+
+test('a sign-in on a pad whose module cannot scan tells the hall why', async () => {
+  const r = rig(async () => ({ ok: false, error: { code: 'notConfigured', message: '' } }));
+  r.desk.identify({ requestId: 'req-9', timeoutMs: 5000, code: '9999' });
+  await settle();
+  assert.deepEqual(r.sent[0], [
+    'fingerprint:identified',
+    { requestId: 'req-9', outcome: { kind: 'cancelled' }, deviceError: '本窗口未配备指纹仪' },
+  ]);
+  assert.deepEqual(r.notices, [{ kind: 'signIn', code: '9999' }, { kind: 'done' }]);
   r.desk.dispose();
 });
 

@@ -1,16 +1,20 @@
-import type {
-  EnrolFingerEvent,
-  FingerprintIdentifyOutcome,
-  IdentifyFingerEvent,
-  PunchAck,
-  TemplatesEvent,
-  TerminalBridge,
+import {
+  type EnrolFingerEvent,
+  type FingerprintIdentifyOutcome,
+  type IdentifyFingerEvent,
+  type PunchAck,
+  type TemplatesEvent,
+  type TerminalBridge,
+  zhCN,
 } from '@yimen/protocol';
 import type { HallConnection } from '@yimen/shell/browser/hall-connection';
 
 export type DeskNotice =
-  | { readonly kind: 'punched'; readonly name: string; readonly at: number }
+  /** A finger identified: a punch, or the sign-in a console asked for. */
+  | { readonly kind: 'punched'; readonly name: string; readonly at: number; readonly signedIn: boolean }
   | { readonly kind: 'unknown' }
+  /** A console at this window asks its clerk to sign in by finger: the code it shows too. */
+  | { readonly kind: 'signIn'; readonly code: string }
   | { readonly kind: 'enrolling'; readonly clerkName: string; readonly step: 'press' | 'lift' | 'pressAgain' }
   | { readonly kind: 'done' };
 
@@ -38,6 +42,10 @@ export class FingerprintDesk {
   private punching = false;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  /** Sign-in requests queued behind another job, and the one the module is scanning for. */
+  private readonly signInsQueued = new Set<string>();
+  private readonly signInsDropped = new Set<string>();
+  private scanningFor: string | null = null;
 
   constructor(private readonly deps: DeskDeps) {}
 
@@ -90,13 +98,41 @@ export class FingerprintDesk {
     });
   }
 
-  /** A sign-in the hall asked for: scan now and answer with what the module found. */
+  /**
+   * A sign-in a console at this window asked for: the prompt (with the console's code) shows
+   * while the module scans, then the answer goes to the hall with the request's id. A module
+   * that cannot scan says why, so the console is not left guessing.
+   */
   identify(job: IdentifyFingerEvent): void {
+    const { requestId } = job;
+    this.signInsQueued.add(requestId);
     this.job(async () => {
-      const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: job.timeoutMs });
-      const outcome: FingerprintIdentifyOutcome = reply.ok ? reply.result : { kind: 'cancelled' };
-      this.report(await this.deps.request('fingerprint:identified', { requestId: job.requestId, outcome }), outcome);
+      this.signInsQueued.delete(requestId);
+      if (this.signInsDropped.delete(requestId)) return;
+      this.scanningFor = requestId;
+      this.deps.notify({ kind: 'signIn', code: job.code });
+      let greeted = false;
+      try {
+        const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: job.timeoutMs });
+        if (!reply.ok) {
+          const E = zhCN.evaluator;
+          const deviceError = reply.error.code === 'notConfigured' ? E.deviceMissing : E.deviceDown;
+          await this.deps.request('fingerprint:identified', { requestId, outcome: { kind: 'cancelled' }, deviceError });
+          return;
+        }
+        const outcome = reply.result;
+        greeted = this.report(await this.deps.request('fingerprint:identified', { requestId, outcome }), outcome);
+      } finally {
+        this.scanningFor = null;
+        if (!greeted) this.deps.notify({ kind: 'done' });
+      }
     });
+  }
+
+  /** The console gave the sign-in up (or it lapsed): stop scanning for it, or skip it when its turn comes. */
+  cancelSignIn(requestId: string): void {
+    if (this.scanningFor === requestId) void this.deps.bridge.fingerprint.cancel();
+    else if (this.signInsQueued.has(requestId)) this.signInsDropped.add(requestId);
   }
 
   dispose(): void {
@@ -138,9 +174,12 @@ export class FingerprintDesk {
     })();
   }
 
-  private report(ack: ({ ok: true } & PunchAck) | { ok: false }, outcome: FingerprintIdentifyOutcome): void {
-    if (ack.ok) this.deps.notify({ kind: 'punched', name: ack.clerk.name, at: ack.at });
+  /** Greets the finger the hall identified (or says it is unknown); false when there was nothing to say. */
+  private report(ack: ({ ok: true } & PunchAck) | { ok: false }, outcome: FingerprintIdentifyOutcome): boolean {
+    if (ack.ok) this.deps.notify({ kind: 'punched', name: ack.clerk.name, at: ack.at, signedIn: ack.signedIn });
     else if (outcome.kind === 'match' || outcome.kind === 'noMatch') this.deps.notify({ kind: 'unknown' });
+    else return false;
+    return true;
   }
 
   private later(run: () => void): void {
