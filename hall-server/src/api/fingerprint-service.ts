@@ -280,6 +280,8 @@ export class FingerprintService {
     }
     const clerk = this.hall.clerk(clerkId) as Clerk;
     const at = this.hall.clock();
+    const { timeZone, attendance } = this.hall.config.rules;
+    const day = domain.attendanceDayOf(at, timeZone, attendance.dayStartsAt);
     const punch = (kind: 'punch' | 'signIn') => () =>
       this.repo.addPunch({
         id: randomUUID(),
@@ -288,12 +290,17 @@ export class FingerprintService {
         windowId: terminal.windowId,
         at,
         kind,
-        day: domain.attendanceDayOf(at, this.hall.config.rules.timeZone, this.hall.config.rules.attendance.dayStartsAt),
+        day,
       });
     if (request) {
       const result = this.hall.openSession(clerkId, request.windowId, punch('signIn'));
       request.settle(result);
       return result.ok ? { ok: true, clerk: { id: clerk.id, name: clerk.name }, at, signedIn: true } : result;
+    }
+    // One press, one punch: a finger still on the sensor, or pressed again at once, is not another.
+    const last = this.repo.lastPunchAt(clerkId, terminal.id, day);
+    if (domain.isRepeatPunch(last, at)) {
+      return { ok: true, clerk: { id: clerk.id, name: clerk.name }, at: last as number, signedIn: false };
     }
     try {
       this.db.transaction(punch('punch'))();

@@ -517,6 +517,10 @@ test('fingerprints: enrolled on one module, sealed in the hall, loaded into ever
   });
   assert.equal(punched.ok && punched.signedIn, false);
   assert.equal(JSON.stringify(server.service.queueState.windows.get('win-1')), windowsBefore);
+  const held = await send<{ signedIn: boolean }>(enrolling, 'fingerprint:identified', {
+    outcome: { kind: 'match', pageId: job.pageId, score: 99 },
+  });
+  assert.ok(held.ok, 'the same finger again at once: greeted, not punched twice');
   const today = await rest<{
     records: { clerkId: string; punches: number; firstIn: number | null }[];
     punches: { kind: string; terminalId: string }[];

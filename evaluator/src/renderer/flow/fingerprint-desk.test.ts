@@ -12,11 +12,17 @@ function rig(identify: () => Promise<BridgeReply<FingerprintIdentifyOutcome>>) {
   const notices: DeskNotice[] = [];
   let cancelled: (() => void) | null = null;
   const stepListeners = new Set<(e: BridgeEvents['fingerprint']) => void>();
-  const bridge: DeskDeps['bridge'] = {
-    on: ((event: string, listener: (e: BridgeEvents['fingerprint']) => void) => {
-      if (event === 'fingerprint') stepListeners.add(listener);
-      return () => stepListeners.delete(listener);
-    }) as DeskDeps['bridge']['on'],
+  // `on` is a method, as on the real bridge client: calling it detached from the bridge fails.
+  const bridge: DeskDeps['bridge'] & { steps: typeof stepListeners } = {
+    steps: stepListeners,
+    on: function (
+      this: { steps: typeof stepListeners },
+      event: string,
+      listener: (e: BridgeEvents['fingerprint']) => void,
+    ) {
+      if (event === 'fingerprint') this.steps.add(listener);
+      return () => this.steps.delete(listener);
+    } as DeskDeps['bridge']['on'],
     fingerprint: {
       identify: async () => {
         calls.push('identify');
@@ -74,6 +80,12 @@ function waiting(r: { onCancel: (f: () => void) => void }) {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Lets the desk's promises run, for tests whose timers are mocked. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+/** The pause after a finger was read, before the next punch wait. */
+const AFTER_PRESS_MS = 2000;
 
 test('the library is loaded whole, then the module waits for punches', async () => {
   let r!: ReturnType<typeof rig>;
@@ -84,14 +96,18 @@ test('the library is loaded whole, then the module waits for punches', async () 
   r.desk.dispose();
 });
 
-test('an enrolment interrupts the punch wait, uploads the template to the hall, then punching resumes', async () => {
+test('an enrolment interrupts the punch wait, uploads the template to the hall, then punching resumes', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
   let r!: ReturnType<typeof rig>;
   r = rig(() => waiting(r)());
   r.desk.loadLibrary();
-  await settle();
+  await flush();
   r.desk.enrol({ jobId: 'job-1', pageId: 7, clerkName: '李四' });
-  await settle();
-  assert.deepEqual(r.calls.slice(3), ['cancel', 'enroll 7', 'read 7', 'identify']);
+  await flush();
+  assert.deepEqual(r.calls.slice(3), ['cancel', 'enroll 7', 'read 7'], 'the enrolled finger is no punch');
+  t.mock.timers.tick(AFTER_PRESS_MS);
+  await flush();
+  assert.deepEqual(r.calls.slice(6), ['identify'], 'then the module waits for punches again');
   assert.deepEqual(r.sent.at(-1), [
     'fingerprint:enrolled',
     { jobId: 'job-1', outcome: { kind: 'enrolled', pageId: 7 }, template: 'VEVNUExBVEU=' },
@@ -100,7 +116,8 @@ test('an enrolment interrupts the punch wait, uploads the template to the hall, 
   r.desk.dispose();
 });
 
-test('a sign-in request answers with its id; a finger between jobs is a punch, greeted by name', async () => {
+test('a sign-in request answers with its id; a finger between jobs is a punch, greeted by name, once', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
   const outcomes: BridgeReply<FingerprintIdentifyOutcome>[] = [ok({ kind: 'match', pageId: 3, score: 90 })];
   let r!: ReturnType<typeof rig>;
   r = rig(() => {
@@ -108,7 +125,9 @@ test('a sign-in request answers with its id; a finger between jobs is a punch, g
     return next ? Promise.resolve(next) : waiting(r)();
   });
   r.desk.identify({ requestId: 'req-1', timeoutMs: 5000, code: '0427' });
-  await settle();
+  await flush();
+  t.mock.timers.tick(AFTER_PRESS_MS);
+  await flush();
   assert.deepEqual(r.sent[0], [
     'fingerprint:identified',
     { requestId: 'req-1', outcome: { kind: 'match', pageId: 3, score: 90 } },
@@ -117,12 +136,16 @@ test('a sign-in request answers with its id; a finger between jobs is a punch, g
     { kind: 'signIn', code: '0427' },
     { kind: 'punched', name: '张三', at: 1, signedIn: false },
   ]);
-  outcomes.push(ok({ kind: 'match', pageId: 3, score: 80 }));
+  // A finger held on: read once, then left alone for a moment.
+  outcomes.push(ok({ kind: 'match', pageId: 3, score: 80 }), ok({ kind: 'match', pageId: 3, score: 80 }));
   r.desk.templates({ put: [], removed: [5] });
-  await settle();
+  await flush();
+  t.mock.timers.tick(AFTER_PRESS_MS - 1);
+  await flush();
   assert.ok(r.calls.includes('delete 5'));
   assert.deepEqual(r.sent.at(-1), ['fingerprint:identified', { outcome: { kind: 'match', pageId: 3, score: 80 } }]);
   assert.deepEqual(r.notices.at(-1), { kind: 'punched', name: '张三', at: 1, signedIn: false });
+  assert.equal(r.sent.filter(([name]) => name === 'fingerprint:identified').length, 2, 'the held finger, once');
   r.desk.dispose();
 });
 

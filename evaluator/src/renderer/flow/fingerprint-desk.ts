@@ -29,6 +29,8 @@ export interface DeskDeps {
 const PUNCH_WAIT_MS = 10_000;
 /** After a failure (module absent, hall away) the desk tries again after this long. */
 const RETRY_MS = 3000;
+/** After a finger was read, the next wait starts this much later: one press is one punch, not one per scan. */
+const AFTER_PRESS_MS = 2000;
 
 /**
  * The window's fingerprint module, shared by the hall's jobs and the clerks' punches: the
@@ -46,6 +48,8 @@ export class FingerprintDesk {
   private readonly signInsQueued = new Set<string>();
   private readonly signInsDropped = new Set<string>();
   private scanningFor: string | null = null;
+  /** A job or a punch has just read a finger. */
+  private fingerRead = false;
 
   constructor(private readonly deps: DeskDeps) {}
 
@@ -74,8 +78,10 @@ export class FingerprintDesk {
 
   enrol(job: EnrolFingerEvent): void {
     this.job(async () => {
-      const { fingerprint, on } = this.deps.bridge;
-      const off = on('fingerprint', (e) => {
+      const { bridge } = this.deps;
+      const { fingerprint } = bridge;
+      // Called on the bridge: its `on` is a method of the client, not a free function.
+      const off = bridge.on('fingerprint', (e) => {
         if (e.type === 'step') this.deps.notify({ kind: 'enrolling', clerkName: job.clerkName, step: e.step });
       });
       try {
@@ -93,6 +99,7 @@ export class FingerprintDesk {
         });
       } finally {
         off();
+        this.fingerRead = true;
         this.deps.notify({ kind: 'done' });
       }
     });
@@ -124,6 +131,7 @@ export class FingerprintDesk {
         greeted = this.report(await this.deps.request('fingerprint:identified', { requestId, outcome }), outcome);
       } finally {
         this.scanningFor = null;
+        this.fingerRead = true;
         if (!greeted) this.deps.notify({ kind: 'done' });
       }
     });
@@ -160,6 +168,12 @@ export class FingerprintDesk {
     this.punching = true;
     void (async () => {
       while (!this.stopped && this.jobs === 0) {
+        // A finger just read (a punch, an enrolment, a sign-in) may still be on the sensor: not a new punch.
+        if (this.fingerRead) {
+          this.fingerRead = false;
+          await new Promise((resolve) => setTimeout(resolve, AFTER_PRESS_MS));
+          continue;
+        }
         const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: PUNCH_WAIT_MS });
         if (!reply.ok) {
           if (reply.error.code !== 'notConfigured') this.later(() => this.punchLoop());
@@ -167,6 +181,7 @@ export class FingerprintDesk {
         }
         const outcome = reply.result;
         if (outcome.kind === 'match' || outcome.kind === 'noMatch') {
+          this.fingerRead = true;
           this.report(await this.deps.request('fingerprint:identified', { outcome }), outcome);
         }
       }
