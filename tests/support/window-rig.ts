@@ -1,5 +1,5 @@
 import { type RunningAgent, startAgent } from '@yimen/drivers/agent/agent';
-import { AgentConfig } from '@yimen/drivers/agent/config';
+import { AgentConfig, EXAMPLE_CONFIG } from '@yimen/drivers/agent/config';
 import type { ControlState } from '@yimen/drivers/agent/simulate';
 import { DEMO_HALL } from '@yimen/hall-server/demo/demo-hall';
 import type { Clerk } from '@yimen/protocol';
@@ -20,23 +20,13 @@ export async function startWindowAgent(
   hallOrigins: string[],
 ): Promise<RunningAgent & { token: string }> {
   const token = `window-agent-token-${terminalId}-${Date.now()}`;
+  // The example config's window devices: the agent simulates each over its own pty (or injected HID device).
+  const { ratingPad, led, callerBus, fingerprint } = EXAMPLE_CONFIG.devices;
   const agent = await startAgent({
     config: AgentConfig.parse({
       terminal: { id: terminalId, role: 'evaluator' },
       agent: { port: 0, token, allowedOrigins: hallOrigins },
-      devices: {
-        ratingPad: {
-          transport: { type: 'hid', vendorId: 0x1209, productId: 0x0001, usagePage: 0xff00 },
-          profile: {
-            reportId: 1,
-            keyByteIndex: 1,
-            keys: { 1: 'verySatisfied', 2: 'satisfied', 3: 'basic', 4: 'dissatisfied', 5: 'veryDissatisfied' },
-          },
-        },
-        led: { transport: { type: 'serial', path: '/dev/ttyUSB3', baudRate: 9600 }, address: 1 },
-        callerBus: { transport: { type: 'serial', path: '/dev/ttyUSB2', baudRate: 9600 } },
-        fingerprint: { transport: { type: 'serial', path: '/dev/ttyUSB1', baudRate: 57_600 } },
-      },
+      devices: { ratingPad, led, callerBus, fingerprint },
     }),
     simulate: true,
   });
