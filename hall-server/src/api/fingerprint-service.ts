@@ -27,6 +27,9 @@ function failure(code: ErrorBody['code'], message: string = zhCN.errorMessage[co
   return { ok: false, error: { code, message } };
 }
 
+/** What seals the templates at rest (AES-256-GCM under a key derived from the hall's). */
+export const templateCipher = (idKey: Buffer): FieldCipher => new FieldCipher(idKey, 'fingerprint-template');
+
 /** Pages every module offers at least (an AS608 holds 300; an R307 1000). */
 export const LIBRARY_PAGES = 300;
 /** An enrolment is two presses of up to 15 s each, with the clerk walking to the window first. */
@@ -105,7 +108,7 @@ export class FingerprintService {
   ) {
     this.repo = new AttendanceRepo(db);
     this.auth = new AuthRepo(db);
-    this.templates = new FieldCipher(idKey, 'fingerprint-template');
+    this.templates = templateCipher(idKey);
   }
 
   attach(channel: TerminalChannel): void {

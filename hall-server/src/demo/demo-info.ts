@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { AttendanceRepo } from '../store/attendance-repo';
 import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
 import type { DemoInfo } from '../web/home-page';
@@ -15,12 +16,19 @@ const CredentialsFile = z.object({
 
 /**
  * The demo's links for its home page: only for a hall seeded as the demo, with the agents
- * the demo launcher started (their list in `agentsPath`) and the clerks' demo passwords.
+ * the demo launcher started (their list in `agentsPath`), the clerks' demo passwords, and
+ * who has a finger enrolled (the simulator's clerk finger signs them in).
  */
 export function loadDemoInfo(db: Db, credentialsPath: string, agentsPath: string | undefined): DemoInfo | null {
   if (new ConfigRepo(db).getMeta('demo') !== '1' || !existsSync(credentialsPath)) return null;
   const clerks = CredentialsFile.parse(JSON.parse(readFileSync(credentialsPath, 'utf8'))).clerks;
   const agents =
     agentsPath && existsSync(agentsPath) ? AgentsFile.parse(JSON.parse(readFileSync(agentsPath, 'utf8'))) : [];
-  return { agents, clerks };
+  const config = new ConfigRepo(db);
+  const enrolled = new Set(new AttendanceRepo(db).templates().map((t) => t.clerkId));
+  const fingerClerks = config
+    .load()
+    .clerks.filter((c) => enrolled.has(c.id))
+    .map((c) => c.staffNo);
+  return { agents, clerks, fingerClerks };
 }

@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import { SIMULATED_FINGERS, simulatedTemplate } from '@yimen/drivers/fingerprint/simulator';
 import { DEFAULT_ATTENDANCE_RULES, DEFAULT_RULES, type DisplaySettings } from '@yimen/protocol';
+import { templateCipher } from '../api/fingerprint-service';
 import { type Credentials, type GreenCardSpec, provisionHall, type TerminalSpec } from '../api/provision';
 import { ALWAYS_OPEN } from '../domain';
+import { AttendanceRepo } from '../store/attendance-repo';
 import { AuthRepo } from '../store/auth-repo';
 import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
@@ -46,6 +49,23 @@ function suggestWindows(): Map<string, string> {
   return suggestion;
 }
 
+/**
+ * The device simulator's clerk finger, enrolled for the clerk suggested for window 1, so the
+ * demo's fingerprint sign-in and punches work from the first start (a real hall enrols each
+ * finger on a module: POST /api/admin/clerks/<id>/fingerprints). Page 1, sealed like any template.
+ */
+function enrolDemoFinger(db: Db, idKey: Buffer, clerkId: string): void {
+  const template = Buffer.from(simulatedTemplate(SIMULATED_FINGERS.clerk)).toString('base64');
+  new AttendanceRepo(db).putTemplate({
+    pageId: 1,
+    clerkId,
+    finger: 1,
+    templateSealed: templateCipher(idKey).seal(template),
+    enrolledAt: Date.now(),
+    terminalId: 'evaluator-win-01',
+  });
+}
+
 /** Two village agents (村代办员) with green cards; the ID numbers are made up, with valid check digits. */
 const DEMO_GREEN_CARDS: GreenCardSpec[] = [
   { cardNo: 'QX-LK-001', idNumber: '320481198203150019', name: '周测试' },
@@ -77,6 +97,8 @@ export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer, pho
   new ConfigRepo(db).setMeta('demo', '1');
   new AuthRepo(db).setDisplaySettings('display-2', DEMO_ZONE_DISPLAY);
   const windows = suggestWindows();
+  const windowOne = DEMO_HALL.clerks.find((c) => windows.get(c.staffNo) === 'win-01');
+  if (windowOne) enrolDemoFinger(db, idKey, windowOne.id);
   const file = {
     note: '演示大厅的登录信息，仅供演示；生产环境请勿使用。Demo credentials only.',
     hallName: DEMO_HALL.hallName,

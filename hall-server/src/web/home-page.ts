@@ -17,6 +17,8 @@ export interface DemoAgent {
 export interface DemoInfo {
   readonly agents: readonly DemoAgent[];
   readonly clerks: readonly { staffNo: string; name: string; password: string; windowId: string | null }[];
+  /** Staff numbers of the clerks with a finger enrolled: the simulator's clerk finger is theirs. */
+  readonly fingerClerks?: readonly string[];
 }
 
 export interface HomeTerminal {
@@ -66,7 +68,8 @@ export function renderHome({ hallName, demo, terminals, consolePath, windowNames
   )}</ul></section>
 ${publicLinks}
 <section class="card"><h2>${H.console}</h2><p class="muted">${H.consoleIntro}</p>${consoleLink}
-<h3>${H.clerks}</h3><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th></tr></thead>
-<tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ? (windowNames.get(c.windowId) ?? c.windowId) : ''}</td></tr>`)}</tbody></table></section>`;
+<p class="muted">${H.fingerIntro}</p>
+<h3>${H.clerks}</h3><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th><th>${H.finger}</th></tr></thead>
+<tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ? (windowNames.get(c.windowId) ?? c.windowId) : ''}</td><td>${demo.fingerClerks?.includes(c.staffNo) ? H.fingerEnrolled : ''}</td></tr>`)}</tbody></table></section>`;
   return page({ hallName, title: `${hallName} · ${H.demoTitle}`, subtitle: H.demoTitle }, body);
 }
