@@ -57,7 +57,7 @@ export function renderHome({ hallName, demo, terminals, consolePath, windowNames
     ? html`<ul class="plain"><li><a class="row" href="${consolePath}" data-console><span>${H.console}</span><span>${H.openConsole} ›</span></a></li></ul>`
     : html`<p class="muted">${H.notBuilt}</p>`;
   const body = html`<p>${H.demoIntro}</p>
-<p class="ok">${H.walkthrough}</p>
+<div class="ok"><p>${H.walkthrough}</p><ol class="steps">${H.walkthroughSteps.map((step) => html`<li>${step}</li>`)}</ol></div>
 <section class="card"><h2>${H.terminals}</h2><ul class="plain">${openable.map(
     (t) =>
       html`<li><a class="row" href="/demo/enrol/${t.id}" data-terminal="${t.id}"><span>${t.name}</span><span>${H.openTerminal} ›</span></a></li>`,
