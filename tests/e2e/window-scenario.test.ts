@@ -134,6 +134,14 @@ test('kiosk to rating: fingerprint sign-in, call, voice, LED, keypad, 不满意 
   // Sign-in by fingerprint at window 1: the console's code shows on the pad; the finger answers it.
   await desk.waitForSelector('#signin-window option[value=win-01]', { state: 'attached' });
   await desk.selectOption('#signin-window', 'win-01');
+  // A finger the hall does not know is refused, in words, and signs nobody in.
+  await desk.click('[data-testid=fingerprint-start]');
+  await desk.waitForSelector('[data-testid=fingerprint-code]', POLL);
+  await waitText(pad, 'desk-notice', /核对码/);
+  await act(padAgent, { action: 'finger.press', finger: 'stranger' });
+  await waitText(desk, 'signin-message', /未找到匹配的指纹/);
+  await shot(desk, 'console-fingerprint-refused');
+  await simulated(padAgent, 'the finger lifted', (s) => s.finger === null);
   await desk.click('[data-testid=fingerprint-start]');
   const code = (await desk.waitForSelector('[data-testid=fingerprint-code]', POLL)).textContent();
   await waitText(pad, 'desk-notice', new RegExp(`核对码 ${await code}`));

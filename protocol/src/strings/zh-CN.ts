@@ -585,7 +585,7 @@ export const leaveKind: Record<LeaveKind, string> = {
 export const clerkConsole = {
   title: '窗口工作台',
   signInTitle: '窗口工作人员登录',
-  signInIntro: '请选择您所在的窗口，再用工号和密码或该窗口的指纹仪登录。每个窗口同一时间只有一名工作人员。',
+  signInIntro: '请选择所在窗口，用工号和密码或该窗口的指纹仪登录。每个窗口同一时间只有一名工作人员。',
   staffNo: '工号',
   password: '密码',
   window: '窗口',
