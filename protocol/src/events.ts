@@ -30,7 +30,13 @@ import { Id } from './hall';
 import { IdCardInput } from './id-card';
 import { CheckInRequest, DeviceReportRequest, type KioskLookup, KioskLookupRequest, ReprintRequest } from './kiosk';
 import { QueueSnapshot, QueueSummary, WindowView } from './queue';
-import { AppealRequest, type RatingView, type RectificationView, SubmitRatingRequest } from './ratings';
+import {
+  AppealRequest,
+  type RatingView,
+  type RectificationView,
+  SubmitRatingRequest,
+  type TicketRatingState,
+} from './ratings';
 import { BusinessDay, KioskPriorityClass, PriorityClass, Ticket } from './ticket';
 
 /** Terminal roles; a clerk connects with a session, the others with a terminal token. */
@@ -119,7 +125,12 @@ export type FingerprintEnrolledReport = z.infer<typeof FingerprintEnrolledReport
 
 /** A finger identified on the window's module: a punch, or the answer to a sign-in request. */
 export const FingerprintIdentifiedReport = z
-  .object({ requestId: Id.optional(), outcome: FingerprintIdentifyOutcome })
+  .object({
+    requestId: Id.optional(),
+    outcome: FingerprintIdentifyOutcome,
+    /** The module could not scan at all (not fitted, unplugged): why, for the console asking. */
+    deviceError: z.string().max(200).optional(),
+  })
   .strict();
 export type FingerprintIdentifiedReport = z.infer<typeof FingerprintIdentifiedReport>;
 
@@ -134,9 +145,20 @@ export type TemplatesEvent = z.infer<typeof TemplatesEvent>;
 export const EnrolFingerEvent = z.object({ jobId: Id, pageId: z.number().int().min(0), clerkName: z.string() });
 export type EnrolFingerEvent = z.infer<typeof EnrolFingerEvent>;
 
-/** Server → the window's terminal: a clerk wants to sign in here by fingerprint; scan and report. */
-export const IdentifyFingerEvent = z.object({ requestId: Id, timeoutMs: z.number().int().min(500).max(60_000) });
+/**
+ * Server → the window's terminal: a clerk at this window's console asks to sign in by
+ * fingerprint; show the prompt with its code (the console shows the same), scan, and report.
+ */
+export const IdentifyFingerEvent = z.object({
+  requestId: Id,
+  timeoutMs: z.number().int().min(500).max(60_000),
+  code: z.string(),
+});
 export type IdentifyFingerEvent = z.infer<typeof IdentifyFingerEvent>;
+
+/** Server → the window's terminal: the console gave up the sign-in (cancelled, or it lapsed); stop scanning for it. */
+export const IdentifyCancelledEvent = z.object({ requestId: Id });
+export type IdentifyCancelledEvent = z.infer<typeof IdentifyCancelledEvent>;
 
 /** Who a punch identified, for the pad to greet. */
 export type PunchAck = { clerk: Pick<Clerk, 'id' | 'name'>; at: number; signedIn: boolean };
@@ -238,6 +260,9 @@ export type ServerToClientEvents = { [K in LoggedEventName]: (payload: LoggedEve
   'fingerprint:templates': (payload: TemplatesEvent) => void;
   'fingerprint:enrol': (payload: EnrolFingerEvent) => void;
   'fingerprint:identify': (payload: IdentifyFingerEvent) => void;
+  'fingerprint:identifyCancelled': (payload: IdentifyCancelledEvent) => void;
+  /** To the clerks of a window: how the ticket it finished was rated (given, or 未评价), as it happens. Not logged. */
+  'rating:changed': (payload: TicketRatingState & { windowId: string }) => void;
   /** To a display, on connect and whenever the admin changes them: its layout and filters. Not logged. */
   'display:settings': (payload: DisplaySettings) => void;
 };
@@ -284,6 +309,8 @@ export interface ClientToServerEvents {
   'rating:submit': Cmd<SubmitRatingRequest, { rating: RatingView; rectificationId: string | null }>;
   /** The pad's prompt ran out: 未评价 is recorded (never a default rating); the phone page stays open. */
   'rating:expire': Cmd<TicketRef>;
+  /** A clerk asks how a ticket finished at their window was rated (then `rating:changed` keeps it live). */
+  'rating:status': Cmd<TicketRef, { rating: TicketRatingState }>;
   'window:key': Cmd<WindowKeyRequest, { window: WindowView; ticket: Ticket | null; waiting: number }>;
   'fingerprint:enrolled': Cmd<FingerprintEnrolledReport>;
   'fingerprint:identified': Cmd<FingerprintIdentifiedReport, PunchAck>;
@@ -332,6 +359,7 @@ export const COMMAND_SCHEMAS = {
   'case:progress': CaseProgressRequest,
   'rating:submit': SubmitRatingRequest,
   'rating:expire': TicketRef,
+  'rating:status': TicketRef,
   'window:key': WindowKeyRequest,
   'fingerprint:enrolled': FingerprintEnrolledReport,
   'fingerprint:identified': FingerprintIdentifiedReport,
@@ -383,6 +411,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'fingerprint:enrolled': ['evaluator'],
   'fingerprint:identified': ['evaluator'],
   'fingerprint:library': ['evaluator'],
+  'rating:status': ['clerk'],
   'rectification:appeal': ['clerk'],
   'window:stats': ['clerk'],
 };

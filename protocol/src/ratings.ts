@@ -74,12 +74,23 @@ export const RatingView = z.object({
   windowId: Id.nullable(),
   categoryId: Id,
   departmentId: Id.nullable(),
+  /** The item, when the service was of exactly one. */
   itemId: Id.nullable(),
+  /** Every item the service was of: the case's (or cases') items, else the queue's only one; empty when unknown. */
+  itemIds: z.array(Id),
   at: z.number(),
   /** 138****5678, when the citizen left a number for the call-back. */
   phoneMasked: z.string().nullable(),
 });
 export type RatingView = z.infer<typeof RatingView>;
+
+/** A finished ticket's rating as its window's clerk sees it: still awaited, run out (未评价), or given. */
+export const TicketRatingState = z.discriminatedUnion('state', [
+  z.object({ ticketId: Id, state: z.literal('awaiting') }),
+  z.object({ ticketId: Id, state: z.literal('unrated') }),
+  z.object({ ticketId: Id, state: z.literal('rated'), level: RatingLevel }),
+]);
+export type TicketRatingState = z.infer<typeof TicketRatingState>;
 
 // ---- rectification (整改) of a bad rating ----
 

@@ -48,6 +48,28 @@ export const ClerkLoginResponse = z.object({
 });
 export type ClerkLoginResponse = z.infer<typeof ClerkLoginResponse>;
 
+/** POST /api/clerk/fingerprint-login: a console asks to sign its clerk in by the finger on its window's module. */
+export const FingerprintLoginRequest = z.object({ windowId: Id }).strict();
+export type FingerprintLoginRequest = z.infer<typeof FingerprintLoginRequest>;
+
+/**
+ * The sign-in request the console then waits on. Its id is the console's alone (a nonce:
+ * only the one who holds it receives the session); the code shows on the console and on the
+ * pad, so the clerk presses only for the prompt they started.
+ */
+export const FingerprintLoginStarted = z.object({
+  ok: z.literal(true),
+  requestId: Id,
+  code: z.string().regex(/^\d{4}$/),
+  /** How long the request lives from now (a duration: the window PC's clock need not agree with the hall's). */
+  expiresInMs: z.number().int().min(0),
+});
+export type FingerprintLoginStarted = z.infer<typeof FingerprintLoginStarted>;
+
+/** POST /api/clerk/fingerprint-login/wait (answers with the session, as a password sign-in does) and …/cancel. */
+export const FingerprintLoginRef = z.object({ requestId: Id }).strict();
+export type FingerprintLoginRef = z.infer<typeof FingerprintLoginRef>;
+
 /** What a phone sees after scanning a ticket's QR code: no personal data. */
 export const TicketStatusView = z.object({
   number: z.string(),

@@ -12,9 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type RunningAgent, startAgent } from '@yimen/drivers/agent/agent';
-import { AgentConfig } from '@yimen/drivers/agent/config';
-import type { ControlState } from '@yimen/drivers/agent/simulate';
+import type { RunningAgent } from '@yimen/drivers/agent/agent';
 import { writeAvatars } from '@yimen/hall-server/demo/avatars';
 import { SMALL_HALL, TEST_RULES } from '@yimen/hall-server/testing/small-hall';
 import {
@@ -31,6 +29,7 @@ import type { IssuedTicket, Ticket } from '@yimen/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { act, axeViolations, enrolTerminal, shot, smallTargets, smallText } from '../support/kiosk-rig';
+import { simulated, startWindowAgent } from '../support/window-rig';
 
 /** The shortest prompt the rules allow, so the 未评价 path costs the suite ten seconds, not thirty. */
 const PROMPT_SECONDS = 10;
@@ -52,30 +51,7 @@ before(async () => {
     SMALL_HALL.clerks.map((c) => c.staffNo),
   );
   server = await startTestServer(hall, undefined, { photosDir: photos });
-  const token = `evaluator-agent-token-${Date.now()}`;
-  agent = Object.assign(
-    await startAgent({
-      config: AgentConfig.parse({
-        terminal: { id: 'evaluator-win-1', role: 'evaluator' },
-        agent: { port: 0, token, allowedOrigins: [server.url] },
-        devices: {
-          ratingPad: {
-            transport: { type: 'hid', vendorId: 0x1209, productId: 0x0001, usagePage: 0xff00 },
-            profile: {
-              reportId: 1,
-              keyByteIndex: 1,
-              keys: { 1: 'verySatisfied', 2: 'satisfied', 3: 'basic', 4: 'dissatisfied', 5: 'veryDissatisfied' },
-            },
-          },
-          led: { transport: { type: 'serial', path: '/dev/ttyUSB3', baudRate: 9600 }, address: 1 },
-          callerBus: { transport: { type: 'serial', path: '/dev/ttyUSB2', baudRate: 9600 } },
-          fingerprint: { transport: { type: 'serial', path: '/dev/ttyUSB1', baudRate: 57_600 } },
-        },
-      }),
-      simulate: true,
-    }),
-    { token },
-  );
+  agent = await startWindowAgent('evaluator-win-1', [server.url]);
   browser = await launchChromium();
 });
 
@@ -90,18 +66,6 @@ after(async () => {
 const POLL = { timeout: 15_000 } as const;
 /** Polls every 100 ms: a page in a background context gets no animation frames to poll on. */
 const POLL_FN = { polling: 100, timeout: 15_000 } as const;
-
-/** Waits until the simulators show what `check` wants. */
-async function simulated(what: string, check: (state: ControlState) => boolean): Promise<ControlState> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const state = agent.simulation?.state() as ControlState;
-    if (check(state)) return state;
-    if (Date.now() > deadline)
-      throw new Error(`${what}: simulators show ${JSON.stringify({ led: state.led, keypad: state.keypad })}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function check(page: Page, name: string): Promise<void> {
   await shot(page, `evaluator-${name}`);
@@ -120,12 +84,12 @@ test('the window pad: clerk on duty, keypad as the clerk, LED, ratings by touch 
   const page = await context.newPage();
   await enrolTerminal(page, server.url, hall.token('admin-1'), { id: 'evaluator-win-1', path: '/evaluator/', agent });
   await page.waitForSelector('[data-testid=screen-nobody]', POLL);
-  await simulated('LED shows the window name', (s) => s.led?.text === '1号窗口 社保');
+  await simulated(agent, 'LED shows the window name', (s) => s.led?.text === '1号窗口 社保');
   await check(page, 'nobody');
 
   // Nobody signed in: the keypad's key is refused, and the keypad shows it (blank, beeps).
   await act(agent, { action: 'caller.press', key: 'call' });
-  await simulated('keypad refused', (s) => s.keypad?.ticket === '   ');
+  await simulated(agent, 'keypad refused', (s) => s.keypad?.ticket === '   ');
 
   const kiosk = await connectClient(server.url, { token: hall.token('kiosk-1') });
   sockets.push(kiosk);
@@ -154,10 +118,11 @@ test('the window pad: clerk on duty, keypad as the clerk, LED, ratings by touch 
   await act(agent, { action: 'caller.press', key: 'call' });
   const first = issued[0] as IssuedTicket;
   await simulated(
+    agent,
     'LED shows the call',
     (s) => s.led?.mode === 'ticket' && s.led.text === `请${first.number}号到1号窗口`,
   );
-  await simulated('keypad shows the ticket', (s) => s.keypad?.ticket === first.number.slice(1));
+  await simulated(agent, 'keypad shows the ticket', (s) => s.keypad?.ticket === first.number.slice(1));
   await page.waitForSelector(`[data-testid=serving]:has-text("${first.number}")`, POLL);
   await act(agent, { action: 'caller.press', key: 'recall' });
   const recalled = () => server.service.queueState.tickets.get(first.id)?.recallCount;
@@ -180,7 +145,7 @@ test('the window pad: clerk on duty, keypad as the clerk, LED, ratings by touch 
   await page.click('button[data-level=satisfied]');
   await page.waitForSelector('[data-testid=screen-thanks]', POLL);
   assert.deepEqual(rating(first.id), { level: 'satisfied', reason: null, channel: 'touch' });
-  await simulated('LED back to the window name', (s) => s.led?.text === '1号窗口 社保');
+  await simulated(agent, 'LED back to the window name', (s) => s.led?.text === '1号窗口 社保');
 
   // The next one: 不满意 on the pad's own keys, a reason and a call-back number on the screen.
   const call = async () => {
@@ -218,7 +183,7 @@ test('the window pad: clerk on duty, keypad as the clerk, LED, ratings by touch 
   // The keypad pauses the window: the pad and the LED say 暂停服务.
   await act(agent, { action: 'caller.press', key: 'pause' });
   await page.waitForSelector('[data-testid=screen-paused]', POLL);
-  await simulated('LED paused', (s) => s.led?.mode === 'paused');
+  await simulated(agent, 'LED paused', (s) => s.led?.mode === 'paused');
   await check(page, 'paused');
   await act(agent, { action: 'caller.press', key: 'pause' });
   await page.waitForSelector('[data-testid=screen-idle]', POLL);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type DeviceKind, maskIdNumber, maskName, RatingLevel } from '@yimen/protocol';
 import { z } from 'zod';
 import { CallerBusSimulator } from '../caller-bus/simulator';
-import { FingerprintSimulator } from '../fingerprint/simulator';
+import { FingerprintSimulator, SIMULATED_FINGERS } from '../fingerprint/simulator';
 import { invalidResidentCard, sampleCards } from '../idcard/samples';
 import { IdCardSimulator } from '../idcard/simulator';
 import { LedBarSimulator, type LedBarView } from '../led/simulator';
@@ -43,7 +43,6 @@ export type CardSample = z.infer<typeof CardSample>;
 
 /** The simulated fingerprint library holds the clerk's finger at this page. */
 export const CLERK_PAGE_ID = 1;
-const FINGERS = { clerk: 'sim-clerk-finger', stranger: 'sim-stranger-finger' } as const;
 /** Bus addresses of the simulated caller keypad and its evaluator. */
 const KEYPAD_ADDRESS = 1;
 const EVALUATOR_ADDRESS = 0x21;
@@ -277,7 +276,7 @@ export class Simulation {
             ...(fingerprint.password === undefined ? {} : { password: fingerprint.password }),
           });
           await simulator.start();
-          simulator.storeTemplate(CLERK_PAGE_ID, FINGERS.clerk);
+          simulator.storeTemplate(CLERK_PAGE_ID, SIMULATED_FINGERS.clerk);
           this.sims.fingerprint = simulator;
           return () => simulator.stop();
         }),
@@ -345,7 +344,7 @@ export class Simulation {
   }
 
   private pressFinger(simulator: FingerprintSimulator, finger: 'clerk' | 'stranger'): void {
-    simulator.pressFinger(FINGERS[finger]);
+    simulator.pressFinger(SIMULATED_FINGERS[finger]);
     this.finger = finger;
     if (this.liftTimer) clearTimeout(this.liftTimer);
     // A person lifts the finger after a moment; enrolment waits for that between its presses.

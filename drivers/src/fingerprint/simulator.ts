@@ -25,6 +25,9 @@ import {
 
 const TEMPLATE_MAGIC = [0x59, 0x4d, 0x46, 0x50]; // "YMFP"
 
+/** The fingers the device agent's simulator can press: a clerk's (enrolled in the demo), a stranger's. */
+export const SIMULATED_FINGERS = { clerk: 'sim-clerk-finger', stranger: 'sim-stranger-finger' } as const;
+
 /**
  * A simulated finger's template: a marker, the finger id, and filler derived from the id, so
  * each finger has its own 512 bytes and a module can tell the finger from them again.

@@ -1,15 +1,12 @@
 import { zhCN } from '@yimen/protocol';
 import { ConnectionBanner } from '@yimen/shell/browser/components/ConnectionBanner';
-import { PinPad } from '@yimen/shell/browser/components/PinPad';
-import { SettingsPanel } from '@yimen/shell/browser/components/SettingsPanel';
+import { SettingsGate } from '@yimen/shell/browser/components/SettingsGate';
+import type { EnrolledTerminal } from '@yimen/shell/browser/components/TerminalApp';
 import { reportDevices } from '@yimen/shell/browser/device-report';
-import { createBridge, type Environment } from '@yimen/shell/browser/environment';
+import { createBridge } from '@yimen/shell/browser/environment';
 import { HallConnection } from '@yimen/shell/browser/hall-connection';
 import { useDevices } from '@yimen/shell/browser/use-devices';
 import { useHall } from '@yimen/shell/browser/use-hall';
-import { checkPin } from '@yimen/shell/common/pin';
-import type { TerminalRecord } from '@yimen/shell/common/terminal-record';
-import { reopening } from '@yimen/shell/common/time-format';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { EvaluatorController } from './flow/evaluator-controller';
 import { EvaluatorScreen } from './screens/EvaluatorScreen';
@@ -17,22 +14,28 @@ import { Frame } from './screens/Frame';
 
 const T = zhCN.terminal;
 
-export interface EvaluatorRootProps {
-  readonly env: Environment;
-  readonly record: TerminalRecord;
-  readonly onRecord: (record: TerminalRecord) => void;
-  readonly onForget: () => void;
-}
-
 /** The window pad: the hall connection, the window's devices, the controller, the screens. */
-export function EvaluatorRoot({ env, record, onRecord, onForget }: EvaluatorRootProps) {
+export function EvaluatorRoot({ terminal }: { readonly terminal: EnrolledTerminal }) {
+  const { env, record } = terminal;
   const [agentRefused, setAgentRefused] = useState(false);
+  const [asking, setAsking] = useState(false);
+  // Each long-lived object is made from the parts of the record it needs, and closed only when
+  // those change: a new record (a PIN try counts and saves one) must not tear down the hall
+  // link, the devices or the controller.
   const connection = useMemo(
     // The hall sends a window's pad only its window's events.
     () => new HallConnection({ url: record.hallUrl, auth: { token: record.token }, partialEvents: true }),
     [record.hallUrl, record.token],
   );
-  const bridge = useMemo(() => createBridge(env, record.agent, () => setAgentRefused(true)), [env, record]);
+  const agentUrl = record.agent?.url ?? null;
+  const agentToken = record.agent?.token ?? null;
+  const bridge = useMemo(
+    () =>
+      createBridge(env, agentUrl && agentToken ? { url: agentUrl, token: agentToken } : null, () =>
+        setAgentRefused(true),
+      ),
+    [env, agentUrl, agentToken],
+  );
   const windowId = record.terminal.windowId ?? '';
   const controller = useMemo(
     () =>
@@ -52,34 +55,15 @@ export function EvaluatorRoot({ env, record, onRecord, onForget }: EvaluatorRoot
       }),
     [connection, bridge, windowId],
   );
+  useEffect(() => () => controller.dispose(), [controller]);
+  useEffect(() => () => bridge.dispose(), [bridge]);
+  useEffect(() => () => connection.close(), [connection]);
+  useEffect(() => reportDevices(bridge, connection), [bridge, connection]);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => controller.subscribe(rerender), [controller]);
   const hall = useHall(connection);
   const devices = useDevices(bridge);
-
-  useEffect(() => {
-    const offReport = reportDevices(bridge, connection);
-    return () => {
-      offReport();
-      controller.dispose();
-      bridge.dispose();
-      connection.close();
-    };
-  }, [bridge, connection, controller]);
-
-  const [pin, setPin] = useState<'closed' | 'asking' | 'open'>('closed');
-  const [pinMessage, setPinMessage] = useState<string | null>(null);
   const timeZone = hall.config?.timeZone ?? 'Asia/Shanghai';
-  const submitPin = async (entered: string) => {
-    const result = await checkPin(record, entered, Date.now());
-    await env.store.save(result.record);
-    onRecord(result.record);
-    if (result.ok) {
-      setPin('open');
-      setPinMessage(null);
-    } else if (result.lockedUntil) setPinMessage(T.pinLocked(reopening(result.lockedUntil, Date.now(), timeZone)));
-    else setPinMessage(T.pinWrong(result.triesLeft));
-  };
 
   const { window, ticket } = controller.window();
   const clerk = window?.clerkId ? hall.config?.clerks.find((c) => c.id === window.clerkId) : undefined;
@@ -93,7 +77,7 @@ export function EvaluatorRoot({ env, record, onRecord, onForget }: EvaluatorRoot
       hallName={hall.config?.hallName ?? record.terminal.name}
       windowName={windowConfig?.name ?? record.terminal.name}
       timeZone={timeZone}
-      onSecret={() => setPin('asking')}
+      onSecret={() => setAsking(true)}
       banners={
         <>
           <ConnectionBanner state={hall.state} />
@@ -116,26 +100,13 @@ export function EvaluatorRoot({ env, record, onRecord, onForget }: EvaluatorRoot
         timeZone={timeZone}
         onEvent={(event) => controller.dispatch(event)}
       />
-      {pin === 'asking' ? (
-        <PinPad
-          message={pinMessage}
-          disabled={record.pinLockedUntil !== null && record.pinLockedUntil > Date.now()}
-          onSubmit={(p) => void submitPin(p)}
-          onCancel={() => {
-            setPin('closed');
-            setPinMessage(null);
-          }}
-        />
-      ) : null}
-      {pin === 'open' ? (
-        <SettingsPanel
-          record={record}
-          devices={devices}
-          onForget={onForget}
-          {...(env.electron ? { onQuit: () => env.electron?.quit() } : {})}
-          onClose={() => setPin('closed')}
-        />
-      ) : null}
+      <SettingsGate
+        terminal={terminal}
+        asking={asking}
+        onClose={() => setAsking(false)}
+        timeZone={timeZone}
+        devices={devices}
+      />
     </Frame>
   );
 }

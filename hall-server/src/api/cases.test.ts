@@ -3,9 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CaseChangedEvent, CaseDetail, CaseNoticeResponse, CaseProgress, IssuedTicket } from '@yimen/protocol';
+import type {
+  CaseChangedEvent,
+  CaseDetail,
+  CaseNoticeResponse,
+  CaseProgress,
+  IssuedTicket,
+  RatingView,
+} from '@yimen/protocol';
 import { addWorkingDaysIn } from '../domain';
-import { APPLICANT_CARD, BENEFIT_ITEM, CASE_HALL, TEST_BUNDLE } from '../testing/case-hall';
+import { APPLICANT_CARD, BENEFIT_ITEM, CASE_HALL, LICENCE_ITEM, TEST_BUNDLE } from '../testing/case-hall';
 import {
   clerkClient,
   connectClient,
@@ -264,6 +271,36 @@ test('the dishonesty list bars 容缺 for its term; the admin lifts it; the kios
   assert.ok(!forbidden.ok && forbidden.error.code === 'FORBIDDEN');
 });
 
+test('a rating is of the case’s item, not of the queue, whose several items say nothing; none without a case', async () => {
+  const { socket: clerk } = await clerkClient(server.url, 'T001', 'win-1');
+  sockets.push(clerk);
+  const withCase = await serveOne(clerk, 'cat-a');
+  const opened = await send<CaseAck>(clerk, 'case:open', {
+    idempotencyKey: key(),
+    itemIds: [BENEFIT_ITEM.id],
+    applicant: APPLICANT_CARD,
+  });
+  assert.ok(opened.ok, JSON.stringify(opened));
+  await finishTicket(clerk, withCase);
+  const withoutCase = await serveOne(clerk, 'cat-a');
+  await finishTicket(clerk, withoutCase);
+  const pad = await connect({ token: hall.token('evaluator-win-1') });
+  const rate = (ticketId: string) =>
+    send<{ rating: RatingView }>(pad, 'rating:submit', { ticketId, level: 'satisfied', channel: 'touch' });
+  const ofCase = await rate(withCase);
+  assert.ok(ofCase.ok, JSON.stringify(ofCase));
+  assert.deepEqual([ofCase.rating.itemId, ofCase.rating.itemIds], [BENEFIT_ITEM.id, [BENEFIT_ITEM.id]]);
+  const ofQueue = await rate(withoutCase);
+  assert.ok(ofQueue.ok);
+  assert.equal(CASE_HALL.categories.find((c) => c.id === 'cat-a')?.itemIds.length, 2);
+  assert.deepEqual([ofQueue.rating.itemId, ofQueue.rating.itemIds], [null, []]);
+  const stored = server.db
+    .prepare('SELECT item_id AS itemId FROM rating_items WHERE rating_id = ?')
+    .all(ofCase.rating.id) as { itemId: string }[];
+  assert.deepEqual(stored, [{ itemId: BENEFIT_ITEM.id }]);
+  assert.throws(() => server.db.prepare('DELETE FROM rating_items').run(), /cannot be deleted/);
+});
+
 test('a bundle is one joint case at one window; a hall closure entered by the admin moves its deadlines', async () => {
   const { socket: clerk } = await clerkClient(server.url, 'T009', 'win-9');
   const { socket: estate } = await clerkClient(server.url, 'T002', 'win-2');
@@ -291,6 +328,14 @@ test('a bundle is one joint case at one window; a hall closure entered by the ad
     const accepted = await send<CaseAck>(clerk, 'case:accept', { caseId: opened.case.id });
     assert.ok(accepted.ok, JSON.stringify(accepted));
     await finishTicket(clerk, ticketId);
+    // Rated: the rating is of both items of the bundle, and counts for each.
+    const rated = server.services.ratings.fromPhone(ticketId, { level: 'basic' });
+    assert.ok(rated.ok);
+    assert.deepEqual([rated.rating.itemId, rated.rating.itemIds], [null, [BENEFIT_ITEM.id, LICENCE_ITEM.id]]);
+    const byItem = server.services.ratings.satisfaction('item', today(), today());
+    for (const item of [BENEFIT_ITEM, LICENCE_ITEM]) {
+      assert.ok((byItem.find((r) => r.key === item.id)?.counts.basic ?? 0) >= 1, `${item.id} counts the rating`);
+    }
     const stepB = accepted.case.steps.find((s) => s.departmentId === 'dep-b');
     const national = addWorkingDaysIn(
       { exceptions: new Map([...server.service.calendar.exceptions].filter(([d]) => d !== closure)) },

@@ -13,9 +13,11 @@ import {
   type SatisfactionGroup,
   type SatisfactionRow,
   type SubmitRatingRequest,
+  type TicketRatingState,
   zhCN,
 } from '@yimen/protocol';
 import * as domain from '../domain';
+import { CaseRepo } from '../store/case-repo';
 import type { Db } from '../store/db';
 import { RatingRepo, type RatingRow } from '../store/rating-repo';
 import { FieldCipher } from './field-crypto';
@@ -53,6 +55,9 @@ export interface PublicResults {
 
 type Recorded = Ack<{ rating: RatingView; rectificationId: string | null }>;
 
+/** A finished ticket's rating changed (given, or 未评价): for the clerks of the window that served it. */
+export type RatingListener = (windowId: string, state: TicketRatingState) => void;
+
 /**
  * 好差评 in the shell: a rating from the window's pad or the ticket's phone page is checked
  * by the domain and stored with its ticket, clerk, window, category, department and item; a
@@ -61,7 +66,9 @@ type Recorded = Ack<{ rating: RatingView; rectificationId: string | null }>;
  */
 export class RatingService {
   private readonly repo: RatingRepo;
+  private readonly caseRecords: CaseRepo;
   private readonly phones: FieldCipher;
+  private readonly listeners = new Set<RatingListener>();
 
   constructor(
     private readonly db: Db,
@@ -69,7 +76,35 @@ export class RatingService {
     idKey: Buffer,
   ) {
     this.repo = new RatingRepo(db);
+    this.caseRecords = new CaseRepo(db);
     this.phones = new FieldCipher(idKey, 'rating-phone');
+  }
+
+  /** Called after each rating or 未评价 is committed. */
+  onChange(listener: RatingListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** How a ticket finished at the clerk's window was rated so far. */
+  status(actor: ClerkActor, ticketId: string): Ack<{ rating: TicketRatingState }> {
+    const ticket = this.hall.ticketRecord(ticketId);
+    const windowId = this.repo.served(ticketId)?.windowId ?? ticket?.windowId;
+    if (!ticket || windowId !== actor.windowId) return failure('NOT_FOUND', '未找到该号');
+    if (ticket.status !== 'done') return failure('RATING_CLOSED', '办结后才能评价');
+    return { ok: true, rating: this.stateOf(ticketId) };
+  }
+
+  private stateOf(ticketId: string): TicketRatingState {
+    const rated = this.repo.byTicket(ticketId);
+    if (rated) return { ticketId, state: 'rated', level: rated.level };
+    return { ticketId, state: this.repo.promptExpired(ticketId) ? 'unrated' : 'awaiting' };
+  }
+
+  private changed(windowId: string | null, ticketId: string): void {
+    if (!windowId) return;
+    const state = this.stateOf(ticketId);
+    for (const listener of this.listeners) listener(windowId, state);
   }
 
   private get rules() {
@@ -93,6 +128,7 @@ export class RatingService {
     if (!windowId || !ticket || ticket.windowId !== windowId) return failure('NOT_FOUND', '未找到该号');
     if (ticket.status !== 'done') return failure('RATING_CLOSED', '办结后才能评价');
     this.repo.recordExpiredPrompt(ticketId, windowId, this.hall.clock());
+    this.changed(windowId, ticketId);
     return { ok: true };
   }
 
@@ -125,6 +161,7 @@ export class RatingService {
     const served = this.repo.served(ticket.id);
     const category = this.hall.config.categories.find((c) => c.id === ticket.categoryId);
     const window = this.hall.config.windows.find((w) => w.id === (served?.windowId ?? ticket.windowId));
+    const itemIds = domain.ratedItems(this.caseRecords.itemsOfTicket(ticket.id), category?.itemIds ?? []);
     const row: RatingRow = {
       id: randomUUID(),
       ticketId: ticket.id,
@@ -137,8 +174,8 @@ export class RatingService {
       windowId: window?.id ?? null,
       categoryId: ticket.categoryId,
       departmentId: category?.departmentId ?? window?.departmentId ?? null,
-      // A queue of one item names it; a queue of many leaves it to the case record (later).
-      itemId: category?.itemIds.length === 1 ? (category.itemIds[0] ?? null) : null,
+      itemId: itemIds.length === 1 ? (itemIds[0] ?? null) : null,
+      itemIds,
       at: now,
     };
     const rectification = decision.bad
@@ -173,11 +210,12 @@ export class RatingService {
       console.error(`[ratings] ${error instanceof Error ? error.message : String(error)}`);
       return failure('STORAGE');
     }
+    this.changed(row.windowId, row.ticketId);
     return { ok: true, rating: this.view(row), rectificationId: rectification?.id ?? null };
   }
 
   private view(row: RatingRow): RatingView {
-    return { ...row, phoneMasked: this.repo.phoneMasked(row.id) };
+    return { ...row, itemIds: [...row.itemIds], phoneMasked: this.repo.phoneMasked(row.id) };
   }
 
   // ---- rectification ----
@@ -307,11 +345,12 @@ export class RatingService {
   /** Satisfaction per clerk, window, department or item over business days `from`..`to`. */
   satisfaction(group: SatisfactionGroup, from: string, to: string): SatisfactionRow[] {
     const { config } = this.hall;
-    const keyOf: Record<SatisfactionGroup, (r: RatingRow) => string | null> = {
-      clerk: (r) => r.clerkId,
-      window: (r) => r.windowId,
-      department: (r) => r.departmentId,
-      item: (r) => r.itemId,
+    // A service of several items (a 一件事 case) counts for each of them.
+    const keysOf: Record<SatisfactionGroup, (r: RatingRow) => readonly (string | null)[]> = {
+      clerk: (r) => [r.clerkId],
+      window: (r) => [r.windowId],
+      department: (r) => [r.departmentId],
+      item: (r) => r.itemIds,
     };
     const names: Record<SatisfactionGroup, (key: string) => string> = {
       clerk: (k) => config.clerks.find((c) => c.id === k)?.name ?? k,
@@ -321,11 +360,12 @@ export class RatingService {
     };
     const groups = new Map<string, domain.RatingCount[]>();
     for (const r of this.repo.between(from, to)) {
-      const key = keyOf[group](r);
-      if (key === null) continue;
-      const list = groups.get(key) ?? [];
-      list.push({ level: r.level, annulled: r.annulled });
-      groups.set(key, list);
+      for (const key of keysOf[group](r)) {
+        if (key === null) continue;
+        const list = groups.get(key) ?? [];
+        list.push({ level: r.level, annulled: r.annulled });
+        groups.set(key, list);
+      }
     }
     return [...groups.entries()]
       .map(([key, list]) => ({ key, name: names[group](key), ...domain.satisfaction(list) }))

@@ -34,6 +34,7 @@ type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 const roleRoom = (role: Role) => `role:${role}`;
 const terminalRoom = (terminalId: string) => `terminal:${terminalId}`;
 const evaluatorRoom = (windowId: string) => `evaluator:${windowId}`;
+const clerkRoom = (windowId: string) => `clerk:${windowId}`;
 
 /**
  * Who receives an event: displays, clerks and admins see the whole hall; kiosks need only
@@ -182,6 +183,7 @@ function handlers({
     'case:progress': (_c: Client, p: P<'case:progress'>) => cases.kioskProgress(p),
     'rating:submit': (c: Client, p: P<'rating:submit'>) => ratings.fromPad(windowOf(c), p),
     'rating:expire': (c: Client, p: P<'rating:expire'>) => ratings.expire(windowOf(c), p.ticketId),
+    'rating:status': (c: Client, p: P<'rating:status'>) => ratings.status(clerk(c), p.ticketId),
     'window:key': (c: Client, p: P<'window:key'>) => windowKeys.press(windowOf(c), p.key),
     'fingerprint:enrolled': (c: Client, p: P<'fingerprint:enrolled'>) => fingerprints.reportEnrolment(terminalId(c), p),
     'fingerprint:identified': (c: Client, p: P<'fingerprint:identified'>) =>
@@ -225,13 +227,20 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
   // A terminal enrolled again has a new token: connections made with the old one end now.
   services.terminals.onTokenReplaced((terminalId) => io.in(terminalRoom(terminalId)).disconnectSockets(true));
   services.fingerprints.attach({
-    async send(terminalId: string, event: 'fingerprint:enrol' | 'fingerprint:identify', payload: unknown) {
+    async send(
+      terminalId: string,
+      event: 'fingerprint:enrol' | 'fingerprint:identify' | 'fingerprint:identifyCancelled',
+      payload: unknown,
+    ) {
       const sockets = await io.in(terminalRoom(terminalId)).fetchSockets();
       for (const socket of sockets) (socket.emit as (e: string, p: unknown) => void)(event, payload);
       return sockets.length > 0;
     },
     broadcastTemplates: (payload) => io.to(roleRoom('evaluator')).emit('fingerprint:templates', payload),
   });
+  services.ratings.onChange((windowId, state) =>
+    io.to(clerkRoom(windowId)).emit('rating:changed', { ...state, windowId }),
+  );
   services.terminals.onDisplaySettings((terminalId, settings) =>
     io.to(terminalRoom(terminalId)).emit('display:settings', settings),
   );
@@ -252,6 +261,7 @@ export function attachSocketHandlers(io: HallIo, services: HallServices): void {
     socket.join(roleRoom(client.role));
     if (client.role !== 'clerk') socket.join(terminalRoom(client.terminalId));
     if (client.role === 'evaluator' && client.windowId) socket.join(evaluatorRoom(client.windowId));
+    if (client.role === 'clerk') socket.join(clerkRoom(client.windowId));
     // Before the hall's state, so a display draws its first picture already filtered.
     if (client.role === 'display')
       socket.emit('display:settings', services.terminals.displaySettings(client.terminalId));

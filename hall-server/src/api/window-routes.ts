@@ -1,11 +1,10 @@
-import { Id, IsoDate, LeaveRequest } from '@yimen/protocol';
+import { FingerprintLoginRef, FingerprintLoginRequest, Id, IsoDate, LeaveRequest } from '@yimen/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { adminOf, sendAck, sendError } from './http';
 import type { HallServices } from './services';
 
 const EnrolBody = z.object({ terminalId: Id, finger: z.number().int().min(0).max(9) }).strict();
-const FingerLogin = z.object({ windowId: Id }).strict();
 const DayQuery = z.object({ day: IsoDate.optional() });
 
 /**
@@ -34,11 +33,24 @@ export function registerWindowRoutes(app: FastifyInstance, { hall, fingerprints,
     return { ok: true, enrolled: fingerprints.enrolled() };
   });
 
-  // Sign-in by fingerprint: the finger on the window's module is the credential.
+  // Sign-in by fingerprint: the finger on the window's module is the credential; the request's
+  // id, which only the console that asked holds, is what the session is handed over for.
   app.post('/api/clerk/fingerprint-login', async (request, reply) => {
-    const body = FingerLogin.safeParse(request.body);
+    const body = FingerprintLoginRequest.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'BAD_REQUEST');
-    return sendAck(reply, await fingerprints.signIn(body.data.windowId));
+    return sendAck(reply, await fingerprints.startSignIn(body.data.windowId));
+  });
+
+  app.post('/api/clerk/fingerprint-login/wait', async (request, reply) => {
+    const body = FingerprintLoginRef.safeParse(request.body);
+    if (!body.success) return sendError(reply, 400, 'BAD_REQUEST');
+    return sendAck(reply, await fingerprints.awaitSignIn(body.data.requestId));
+  });
+
+  app.post('/api/clerk/fingerprint-login/cancel', async (request, reply) => {
+    const body = FingerprintLoginRef.safeParse(request.body);
+    if (!body.success) return sendError(reply, 400, 'BAD_REQUEST');
+    return sendAck(reply, fingerprints.cancelSignIn(body.data.requestId));
   });
 
   app.get<{ Querystring: Record<string, string> }>('/api/admin/attendance', async (request, reply) => {

@@ -14,6 +14,7 @@ import type {
   RatingView,
   RectificationView,
   Ticket,
+  TicketRatingState,
   WindowView,
 } from '@yimen/protocol';
 import { SMALL_HALL } from '../testing/small-hall';
@@ -36,12 +37,14 @@ const open: HallClient[] = [];
 let keySeq = 0;
 
 const EVALUATOR_2 = { id: 'evaluator-win-2', name: '2号窗口评价器', role: 'evaluator' as const, windowId: 'win-2' };
+/** Enrolled, never connected in these tests. */
+const EVALUATOR_3 = { id: 'evaluator-win-3', name: '3号窗口评价器', role: 'evaluator' as const, windowId: 'win-3' };
 
 /** The hall's clock runs with the wall's until the last test moves it weeks on. */
 let clockOffset = 0;
 
 before(async () => {
-  hall = createTestHall(SMALL_HALL, [...TEST_TERMINALS, EVALUATOR_2]);
+  hall = createTestHall(SMALL_HALL, [...TEST_TERMINALS, EVALUATOR_2, EVALUATOR_3]);
   server = await startTestServer(hall, () => Date.now() + clockOffset);
 });
 
@@ -58,6 +61,8 @@ async function client(auth: Record<string, unknown>): Promise<HallClient> {
 }
 
 const admin = () => ({ authorization: `Bearer ${hall.token('admin-1')}`, 'content-type': 'application/json' });
+/** A console's request: JSON, no credentials. */
+const json = { 'content-type': 'application/json' } as unknown as ReturnType<typeof admin>;
 
 async function rest<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers = admin()) {
   const res = await fetch(`${server.url}${path}`, {
@@ -102,12 +107,17 @@ test('one rating per ticket across the pad and the phone page; 未评价 leaves 
   const pad = await client({ token: hall.token('evaluator-win-1') });
 
   const first = await servedTicket(clerk);
+  // The clerk's console follows the rating of what it finished: awaited, then given, live.
+  const awaited = await send<{ rating: TicketRatingState }>(clerk, 'rating:status', { ticketId: first.id });
+  assert.deepEqual(awaited.ok && awaited.rating, { ticketId: first.id, state: 'awaiting' });
+  const told = nextEvent<TicketRatingState & { windowId: string }>(clerk, 'rating:changed');
   const rated = await send<{ rating: RatingView; rectificationId: string | null }>(pad, 'rating:submit', {
     ticketId: first.id,
     level: 'verySatisfied',
     channel: 'touch',
   });
   assert.ok(rated.ok);
+  assert.deepEqual(await told, { ticketId: first.id, state: 'rated', level: 'verySatisfied', windowId: 'win-1' });
   assert.deepEqual(
     [
       rated.rating.clerkId,
@@ -118,6 +128,7 @@ test('one rating per ticket across the pad and the phone page; 未评价 leaves 
     ],
     ['clerk-1', 'win-1', 'cat-a', 'dep-a', SMALL_HALL.categories[0]?.itemIds[0]],
   );
+  assert.deepEqual(rated.rating.itemIds, SMALL_HALL.categories[0]?.itemIds, 'a queue of one item names it');
   assert.equal(rated.rectificationId, null);
   assert.equal(
     code(await send(pad, 'rating:submit', { ticketId: first.id, level: 'satisfied', channel: 'ratingPad' })),
@@ -138,7 +149,18 @@ test('one rating per ticket across the pad and the phone page; 未评价 leaves 
   );
 
   // The pad timed out: 未评价, never a default; the citizen rates later by phone, once.
+  const toldUnrated = nextEvent<TicketRatingState>(clerk, 'rating:changed');
   assert.ok((await send(pad, 'rating:expire', { ticketId: second.id })).ok);
+  assert.equal((await toldUnrated).state, 'unrated');
+  const neighbour = await clerkClient(server.url, 'T002', 'win-2');
+  open.push(neighbour.socket);
+  assert.equal(
+    code(await send(neighbour.socket, 'rating:status', { ticketId: second.id })),
+    'NOT_FOUND',
+    'another window’s clerk is not told',
+  );
+  assert.equal((await rest('POST', '/api/clerk/logout', { session: neighbour.session }, json)).status, 200);
+  const toldLater = nextEvent<TicketRatingState>(clerk, 'rating:changed');
   const stored = server.db.prepare('SELECT COUNT(*) AS n FROM ratings WHERE ticket_id = ?').get(second.id) as {
     n: number;
   };
@@ -146,6 +168,7 @@ test('one rating per ticket across the pad and the phone page; 未评价 leaves 
   assert.equal(server.services.ratings.unrated(second.id), true);
   assert.equal((await phoneRate(second.statusUrl, { level: 'satisfied' })).status, 303);
   assert.equal(server.services.ratings.ratingOf(second.id)?.channel, 'phone');
+  assert.deepEqual(await toldLater, { ticketId: second.id, state: 'rated', level: 'satisfied', windowId: 'win-1' });
   assert.equal(
     code(await send(pad, 'rating:submit', { ticketId: second.id, level: 'satisfied', channel: 'touch' })),
     'ALREADY_RATED',
@@ -368,15 +391,41 @@ test('fingerprints: enrolled on one module, sealed in the hall, loaded into ever
   });
   assert.equal((await failedEnrolment).body.error?.code, 'FINGERPRINT_FAILED');
 
-  // Sign-in at window 2 by fingerprint: its terminal scans, the hall opens the session and records the punch.
+  // Sign-in at window 2 by fingerprint: the console's request reaches that window's terminal with
+  // its code; the terminal scans; the session goes to the console holding the request, and the
+  // punch is recorded with it.
   const scan = nextEvent<IdentifyFingerEvent>(other, 'fingerprint:identify');
-  const login = rest<{ session: string; clerk: { id: string }; window: WindowView }>(
+  const started = await rest<{ requestId: string; code: string; expiresInMs: number }>(
     'POST',
     '/api/clerk/fingerprint-login',
     { windowId: 'win-2' },
-    { 'content-type': 'application/json' } as never,
+    json,
   );
+  assert.equal(started.status, 200);
   const request = await scan;
+  assert.deepEqual([request.requestId, request.code], [started.body.requestId, started.body.code]);
+  assert.match(started.body.code, /^\d{4}$/);
+  assert.equal(
+    (await rest('POST', '/api/clerk/fingerprint-login', { windowId: 'win-2' }, json)).body.error?.code,
+    'CONFLICT',
+    'one sign-in at a time per window',
+  );
+  const login = rest<{ session: string; clerk: { id: string }; window: WindowView }>(
+    'POST',
+    '/api/clerk/fingerprint-login/wait',
+    { requestId: started.body.requestId },
+    json,
+  );
+  // Only the window's own terminal answers for it.
+  assert.equal(
+    code(
+      await send(enrolling, 'fingerprint:identified', {
+        requestId: request.requestId,
+        outcome: { kind: 'match', pageId: job.pageId, score: 120 },
+      }),
+    ),
+    'NOT_FOUND',
+  );
   const greeted = await send<{ clerk: { name: string }; signedIn: boolean }>(other, 'fingerprint:identified', {
     requestId: request.requestId,
     outcome: { kind: 'match', pageId: job.pageId, score: 120 },
@@ -387,20 +436,91 @@ test('fingerprints: enrolled on one module, sealed in the hall, loaded into ever
   assert.deepEqual([session.body.clerk.id, session.body.window.clerkId], ['clerk-3', 'clerk-3']);
   const console = await client({ session: session.body.session });
   assert.ok(console.connected, 'the session works on the socket');
+  const collectedTwice = await rest(
+    'POST',
+    '/api/clerk/fingerprint-login/wait',
+    { requestId: request.requestId },
+    json,
+  );
+  assert.equal(collectedTwice.body.error?.code, 'NOT_FOUND', 'the session is handed over once');
 
   // A stranger's finger does not sign anyone in.
   const scan2 = nextEvent<IdentifyFingerEvent>(other, 'fingerprint:identify');
-  const refused = rest('POST', '/api/clerk/fingerprint-login', { windowId: 'win-2' }, {
-    'content-type': 'application/json',
-  } as never);
+  const second = await rest<{ requestId: string }>('POST', '/api/clerk/fingerprint-login', { windowId: 'win-2' }, json);
+  const refused = rest('POST', '/api/clerk/fingerprint-login/wait', { requestId: second.body.requestId }, json);
   await send(other, 'fingerprint:identified', { requestId: (await scan2).requestId, outcome: { kind: 'noMatch' } });
   assert.equal((await refused).body.error?.code, 'FINGERPRINT_FAILED');
+  // A finger on a page the hall gave nobody, and a finger that never came: each refusal in words.
+  for (const [outcome, said] of [
+    [{ kind: 'match', pageId: 299, score: 80 }, '该指纹未登记，请改用工号密码登录，或请管理员录入指纹'],
+    [{ kind: 'timeout' }, '等待按压指纹超时，请重新发起'],
+  ] as const) {
+    const scanned = nextEvent<IdentifyFingerEvent>(other, 'fingerprint:identify');
+    const asked = await rest<{ requestId: string }>(
+      'POST',
+      '/api/clerk/fingerprint-login',
+      { windowId: 'win-2' },
+      json,
+    );
+    const answer = rest<{ error: { message: string } }>(
+      'POST',
+      '/api/clerk/fingerprint-login/wait',
+      { requestId: asked.body.requestId },
+      json,
+    );
+    await send(other, 'fingerprint:identified', { requestId: (await scanned).requestId, outcome });
+    assert.equal((await answer).body.error.message, said);
+  }
 
-  // A plain punch at window 1, then the day's attendance shows both.
+  // A console that gives up: the terminal is told to stop scanning, and a late finger signs nobody in.
+  const scan3 = nextEvent<IdentifyFingerEvent>(other, 'fingerprint:identify');
+  const third = await rest<{ requestId: string }>('POST', '/api/clerk/fingerprint-login', { windowId: 'win-2' }, json);
+  await scan3;
+  const stop = nextEvent<{ requestId: string }>(other, 'fingerprint:identifyCancelled');
+  assert.equal(
+    (await rest('POST', '/api/clerk/fingerprint-login/cancel', { requestId: third.body.requestId }, json)).status,
+    200,
+  );
+  assert.equal((await stop).requestId, third.body.requestId);
+  assert.equal(
+    code(
+      await send(other, 'fingerprint:identified', {
+        requestId: third.body.requestId,
+        outcome: { kind: 'match', pageId: job.pageId, score: 120 },
+      }),
+    ),
+    'NOT_FOUND',
+  );
+  const gaveUp = await rest<{ error: { message: string } }>(
+    'POST',
+    '/api/clerk/fingerprint-login/wait',
+    { requestId: third.body.requestId },
+    json,
+  );
+  assert.equal(gaveUp.body.error.message, '已取消指纹登录');
+  // A module that cannot scan says why to the console.
+  const scan4 = nextEvent<IdentifyFingerEvent>(other, 'fingerprint:identify');
+  const fourth = await rest<{ requestId: string }>('POST', '/api/clerk/fingerprint-login', { windowId: 'win-2' }, json);
+  const unplugged = rest('POST', '/api/clerk/fingerprint-login/wait', { requestId: fourth.body.requestId }, json);
+  await send(other, 'fingerprint:identified', {
+    requestId: (await scan4).requestId,
+    outcome: { kind: 'cancelled' },
+    deviceError: '指纹仪未连接或故障',
+  });
+  const why = (await unplugged).body.error as { message?: string } | undefined;
+  assert.match(why?.message ?? '', /指纹仪不可用（指纹仪未连接或故障）/);
+
+  // A plain punch at window 1 (no request): recorded, and nobody is signed in anywhere by it.
+  const windowsBefore = JSON.stringify(server.service.queueState.windows.get('win-1'));
   const punched = await send<{ signedIn: boolean }>(enrolling, 'fingerprint:identified', {
     outcome: { kind: 'match', pageId: job.pageId, score: 99 },
   });
   assert.equal(punched.ok && punched.signedIn, false);
+  assert.equal(JSON.stringify(server.service.queueState.windows.get('win-1')), windowsBefore);
+  const held = await send<{ signedIn: boolean }>(enrolling, 'fingerprint:identified', {
+    outcome: { kind: 'match', pageId: job.pageId, score: 99 },
+  });
+  assert.ok(held.ok, 'the same finger again at once: greeted, not punched twice');
   const today = await rest<{
     records: { clerkId: string; punches: number; firstIn: number | null }[];
     punches: { kind: string; terminalId: string }[];
@@ -445,11 +565,12 @@ test('fingerprints: enrolled on one module, sealed in the hall, loaded into ever
   assert.deepEqual(empty.ok && empty.templates, []);
 });
 
-test('sign-in by fingerprint at a window whose terminal is not connected is refused at once', async () => {
-  const res = await rest('POST', '/api/clerk/fingerprint-login', { windowId: 'win-3' }, {
-    'content-type': 'application/json',
-  } as never);
-  assert.equal(res.body.error?.code, 'TERMINAL_OFFLINE');
+test('sign-in by fingerprint is refused at once where no pad can scan: none fitted, or not connected', async () => {
+  const none = await rest('POST', '/api/clerk/fingerprint-login', { windowId: 'win-9' }, json);
+  assert.deepEqual([none.status, none.body.error?.code], [404, 'NOT_FOUND']);
+  const away = await rest('POST', '/api/clerk/fingerprint-login', { windowId: 'win-3' }, json);
+  assert.equal(away.body.error?.code, 'TERMINAL_OFFLINE');
+  assert.match((away.body.error as { message?: string } | undefined)?.message ?? '', /评价器未连接/);
 });
 
 test('a case still open past its working-day deadline is escalated once, by the system', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { sampleCards } from '@yimen/drivers/idcard/samples';
 import { zhCN } from '@yimen/protocol';
 import { z } from 'zod';
+import { AttendanceRepo } from '../store/attendance-repo';
 import { ConfigRepo } from '../store/config-repo';
 import type { Db } from '../store/db';
 import type { DemoInfo } from '../web/home-page';
@@ -20,8 +21,9 @@ const BOOKABLE_SAMPLES = ['resident', 'elderly', 'greenCardAgent', 'residentLong
 
 /**
  * The demo's links for its home page: only for a hall seeded as the demo, with the agents
- * the demo launcher started (their list in `agentsPath`), the clerks' demo passwords and the
- * people on the simulator's sample cards.
+ * the demo launcher started (their list in `agentsPath`), the clerks' demo passwords, who has
+ * a finger enrolled (the simulator's clerk finger signs them in) and the people on the
+ * simulator's sample cards.
  */
 export function loadDemoInfo(db: Db, credentialsPath: string, agentsPath: string | undefined): DemoInfo | null {
   if (new ConfigRepo(db).getMeta('demo') !== '1' || !existsSync(credentialsPath)) return null;
@@ -34,5 +36,11 @@ export function loadDemoInfo(db: Db, credentialsPath: string, agentsPath: string
     idNumber: sampleCards[key].idNumber,
     note: zhCN.home.sampleNotes[key] ?? '',
   }));
-  return { agents, clerks, identities };
+  const config = new ConfigRepo(db);
+  const enrolled = new Set(new AttendanceRepo(db).templates().map((t) => t.clerkId));
+  const fingerClerks = config
+    .load()
+    .clerks.filter((c) => enrolled.has(c.id))
+    .map((c) => c.staffNo);
+  return { agents, clerks, identities, fingerClerks };
 }

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { SIMULATED_FINGERS, simulatedTemplate } from '@yimen/drivers/fingerprint/simulator';
 import {
   DEFAULT_APPOINTMENT_RULES,
   DEFAULT_ATTENDANCE_RULES,
@@ -6,8 +7,10 @@ import {
   type DisplaySettings,
   type QueueRules,
 } from '@yimen/protocol';
+import { templateCipher } from '../api/fingerprint-service';
 import { type Credentials, type GreenCardSpec, provisionHall, type TerminalSpec } from '../api/provision';
 import { ALWAYS_OPEN } from '../domain';
+import { AttendanceRepo } from '../store/attendance-repo';
 import { AuthRepo } from '../store/auth-repo';
 import type { HallConfig } from '../store/config-repo';
 import { ConfigRepo } from '../store/config-repo';
@@ -51,6 +54,23 @@ function suggestWindows(): Map<string, string> {
     suggestion.set(clerk.staffNo, window.id);
   }
   return suggestion;
+}
+
+/**
+ * The device simulator's clerk finger, enrolled for the clerk suggested for window 1, so the
+ * demo's fingerprint sign-in and punches work from the first start (a real hall enrols each
+ * finger on a module: POST /api/admin/clerks/<id>/fingerprints). Page 1, sealed like any template.
+ */
+function enrolDemoFinger(db: Db, idKey: Buffer, clerkId: string): void {
+  const template = Buffer.from(simulatedTemplate(SIMULATED_FINGERS.clerk)).toString('base64');
+  new AttendanceRepo(db).putTemplate({
+    pageId: 1,
+    clerkId,
+    finger: 1,
+    templateSealed: templateCipher(idKey).seal(template),
+    enrolledAt: Date.now(),
+    terminalId: 'evaluator-win-01',
+  });
 }
 
 /** Two village agents (村代办员) with green cards; the ID numbers are made up, with valid check digits. */
@@ -110,6 +130,8 @@ export function seedDemoHall(db: Db, credentialsPath: string, idKey: Buffer, pho
   new ConfigRepo(db).setMeta('demo', '1');
   new AuthRepo(db).setDisplaySettings('display-2', DEMO_ZONE_DISPLAY);
   const windows = suggestWindows();
+  const windowOne = DEMO_HALL.clerks.find((c) => windows.get(c.staffNo) === 'win-01');
+  if (windowOne) enrolDemoFinger(db, idKey, windowOne.id);
   const file = {
     note: '演示大厅的登录信息，仅供演示；生产环境请勿使用。Demo credentials only.',
     hallName: DEMO_HALL.hallName,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type AttendanceRules, DEFAULT_ATTENDANCE_RULES } from '@yimen/protocol';
-import { attendanceDayOf, dailyAttendance, leaderWeek, seasonOn, weekStart } from './attendance';
+import { attendanceDayOf, dailyAttendance, isRepeatPunch, leaderWeek, seasonOn, weekStart } from './attendance';
 import { NATIONAL_CALENDAR } from './calendar';
 import { zonedInstant } from './hours';
 
@@ -125,4 +125,13 @@ test('a leader must be in the hall the required days of the week', () => {
     required: 3,
     met: false,
   });
+});
+
+test('a punch within a minute of the last one on the same module is that punch again', () => {
+  const at = Date.UTC(2026, 11, 3, 0, 58);
+  assert.equal(isRepeatPunch(null, at), false, 'the first of the day');
+  assert.equal(isRepeatPunch(at - 1_500, at), true, 'a finger held on the sensor');
+  assert.equal(isRepeatPunch(at - 59_999, at), true);
+  assert.equal(isRepeatPunch(at - 60_000, at), false, 'a minute on, a new punch');
+  assert.equal(isRepeatPunch(at + 1_000, at), false, 'a clock set back is no repeat');
 });

@@ -13,6 +13,14 @@ export function attendanceDayOf(at: number, timeZone: string, dayStartsAt: strin
   return minutes < clockMinutes(dayStartsAt) ? addDays(day, -1) : day;
 }
 
+/** A finger held on the sensor, or pressed again at once, within this long of the last punch is that punch again. */
+export const REPEAT_PUNCH_MS = MINUTE;
+
+/** Whether a punch at `at` repeats the clerk's last punch on the same module (at `last`), rather than being a new one. */
+export function isRepeatPunch(last: number | null, at: number): boolean {
+  return last !== null && at - last >= 0 && at - last < REPEAT_PUNCH_MS;
+}
+
 /** The season in force on a day: the one with the latest start on or before it, wrapping round the year. */
 export function seasonOn(rules: AttendanceRules, day: string): Season {
   const monthDay = day.slice(5);

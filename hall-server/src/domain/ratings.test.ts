@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_RATING_RULES } from '@yimen/protocol';
-import { decideRating, type RatingFacts, satisfaction } from './ratings';
+import { decideRating, type RatingFacts, ratedItems, satisfaction } from './ratings';
 
 const NOW = Date.UTC(2026, 11, 3, 2, 0);
 const facts = (over: Partial<RatingFacts> = {}): RatingFacts => ({
@@ -65,4 +65,12 @@ test('satisfaction counts the top three levels and leaves out annulled ratings',
   assert.equal(s.bad, 1);
   assert.equal(s.rate, 2 / 3);
   assert.equal(satisfaction([]).rate, null);
+});
+
+test('a rating is of the items of the ticket’s cases, else of its queue’s only item, else of none', () => {
+  assert.deepEqual(ratedItems([['item-2'], ['item-3', 'item-2']], ['item-1', 'item-2']), ['item-2', 'item-3']);
+  assert.deepEqual(ratedItems([['item-2']], ['item-1']), ['item-2'], 'the case, not the queue');
+  assert.deepEqual(ratedItems([], ['item-1']), ['item-1']);
+  assert.deepEqual(ratedItems([], ['item-1', 'item-2']), [], 'a queue of several items says nothing');
+  assert.deepEqual(ratedItems([], []), []);
 });

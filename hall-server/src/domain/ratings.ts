@@ -56,6 +56,17 @@ export function decideRating(facts: RatingFacts, input: RatingInput, now: number
   return { ok: true, bad, reason: bad ? (input.reason ?? null) : null, phone: bad ? (input.phone ?? null) : null };
 }
 
+/**
+ * The service items a rating is of: those of the cases opened from the ticket (each once, in
+ * the order opened), else the queue's item when it has exactly one; none when that is unknown
+ * (a queue of several items and no case).
+ */
+export function ratedItems(caseItemIds: readonly (readonly string[])[], queueItemIds: readonly string[]): string[] {
+  const fromCases = [...new Set(caseItemIds.flat())];
+  if (fromCases.length > 0) return fromCases;
+  return queueItemIds.length === 1 ? [...queueItemIds] : [];
+}
+
 export interface RatingCount {
   readonly level: RatingLevel;
   /** Left out of the rates: an appeal against it was upheld (申诉成立). */

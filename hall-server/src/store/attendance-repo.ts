@@ -69,6 +69,15 @@ export class AttendanceRepo {
     ).run(punch);
   }
 
+  /** When the clerk last punched (or signed in) on this terminal on the attendance day; null if not yet. */
+  lastPunchAt(clerkId: string, terminalId: string, day: string): number | null {
+    const row = prepared(
+      this.db,
+      'SELECT MAX(at) AS at FROM punches WHERE day = ? AND clerk_id = ? AND terminal_id = ?',
+    ).get(day, clerkId, terminalId) as { at: number | null };
+    return row.at;
+  }
+
   punchesOn(day: string): Punch[] {
     return prepared(
       this.db,

@@ -92,6 +92,17 @@ export class CaseRepo {
     );
   }
 
+  /** The items of each case opened from a ticket, in the order they were opened. */
+  itemsOfTicket(ticketId: string): string[][] {
+    return (
+      prepared(
+        this.db,
+        `SELECT json_extract(data, '$.itemIds') AS items FROM cases WHERE json_extract(data, '$.ticketId') = ?
+         ORDER BY opened_at`,
+      ).all(ticketId) as { items: string }[]
+    ).map((r) => JSON.parse(r.items) as string[]);
+  }
+
   /** The last sequence number given out on a business day (numbers are `YYYYMMDD` + 4 digits). */
   lastSequence(day: string): number {
     const prefix = day.replaceAll('-', '');

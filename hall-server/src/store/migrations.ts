@@ -256,4 +256,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE terminals ADD COLUMN settings TEXT;
   CREATE INDEX tickets_window_day ON tickets (business_day, window_id, status);
   `,
+  // 6: a rating names every item its service was of (a case may be of several); cases found by their ticket.
+  `
+  CREATE TABLE rating_items (
+    rating_id TEXT NOT NULL REFERENCES ratings (id),
+    item_id TEXT NOT NULL,
+    PRIMARY KEY (rating_id, item_id)
+  );
+  INSERT INTO rating_items (rating_id, item_id) SELECT id, item_id FROM ratings WHERE item_id IS NOT NULL;
+  CREATE TRIGGER rating_items_no_update BEFORE UPDATE ON rating_items
+    BEGIN SELECT RAISE(ABORT, 'a rating cannot be altered'); END;
+  CREATE TRIGGER rating_items_no_delete BEFORE DELETE ON rating_items
+    BEGIN SELECT RAISE(ABORT, 'a rating cannot be deleted'); END;
+  CREATE INDEX cases_ticket ON cases (json_extract(data, '$.ticketId'));
+  `,
 ];

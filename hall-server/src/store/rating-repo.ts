@@ -20,7 +20,10 @@ export interface RatingRow {
   readonly windowId: string | null;
   readonly categoryId: string;
   readonly departmentId: string | null;
+  /** The one item, when the service was of exactly one. */
   readonly itemId: string | null;
+  /** Every item the service was of (kept in rating_items). */
+  readonly itemIds: readonly string[];
   readonly at: number;
 }
 
@@ -31,12 +34,19 @@ export interface ServedRow {
   readonly finishedAt: number;
 }
 
-/** The rating columns under their camel-case names, of table alias `t`. */
+/** The rating columns under their camel-case names, of table alias `t`, its items as a JSON array. */
 const ratingColumns = (t: string) =>
   `${t}.id, ${t}.ticket_id AS ticketId, ${t}.ticket_number AS ticketNumber, ${t}.business_day AS businessDay,
   ${t}.level, ${t}.reason, ${t}.channel, ${t}.clerk_id AS clerkId, ${t}.window_id AS windowId,
-  ${t}.category_id AS categoryId, ${t}.department_id AS departmentId, ${t}.item_id AS itemId, ${t}.at`;
+  ${t}.category_id AS categoryId, ${t}.department_id AS departmentId, ${t}.item_id AS itemId, ${t}.at,
+  (SELECT json_group_array(i.item_id) FROM rating_items i WHERE i.rating_id = ${t}.id) AS itemIds`;
 const RATING_COLUMNS = ratingColumns('ratings');
+
+type StoredRating = Omit<RatingRow, 'itemIds'> & { itemIds: string };
+const toRating = ({ itemIds, ...row }: StoredRating): RatingRow => ({
+  ...row,
+  itemIds: JSON.parse(itemIds) as string[],
+});
 
 const CASE_COLUMNS = `id, rating_id AS ratingId, status, outcome, opened_at AS openedAt, due_day AS dueDay,
   escalated_at AS escalatedAt, closed_at AS closedAt, status_before_appeal AS statusBeforeAppeal, appealed`;
@@ -82,7 +92,7 @@ export class RatingRepo {
     return row?.ticketId ?? null;
   }
 
-  insertRating(row: RatingRow): void {
+  insertRating({ itemIds, ...row }: RatingRow): void {
     prepared(
       this.db,
       `INSERT INTO ratings (id, ticket_id, ticket_number, business_day, level, reason, channel, clerk_id, window_id,
@@ -90,6 +100,8 @@ export class RatingRepo {
        VALUES (@id, @ticketId, @ticketNumber, @businessDay, @level, @reason, @channel, @clerkId, @windowId,
         @categoryId, @departmentId, @itemId, @at)`,
     ).run(row);
+    const item = prepared(this.db, 'INSERT INTO rating_items (rating_id, item_id) VALUES (?, ?)');
+    for (const itemId of itemIds) item.run(row.id, itemId);
   }
 
   insertContact(ratingId: string, phoneSealed: string, phoneMasked: string): void {
@@ -108,14 +120,13 @@ export class RatingRepo {
   }
 
   byTicket(ticketId: string): RatingRow | null {
-    return (
-      (prepared(this.db, `SELECT ${RATING_COLUMNS} FROM ratings WHERE ticket_id = ?`).get(ticketId) as RatingRow) ??
-      null
-    );
+    const row = prepared(this.db, `SELECT ${RATING_COLUMNS} FROM ratings WHERE ticket_id = ?`).get(ticketId);
+    return row ? toRating(row as StoredRating) : null;
   }
 
   byId(id: string): RatingRow | null {
-    return (prepared(this.db, `SELECT ${RATING_COLUMNS} FROM ratings WHERE id = ?`).get(id) as RatingRow) ?? null;
+    const row = prepared(this.db, `SELECT ${RATING_COLUMNS} FROM ratings WHERE id = ?`).get(id);
+    return row ? toRating(row as StoredRating) : null;
   }
 
   /** Ratings of business days `from`..`to` (inclusive), each with whether an upheld appeal annulled it. */
@@ -125,8 +136,8 @@ export class RatingRepo {
       `SELECT ${ratingColumns('r')},
         (SELECT c.outcome FROM rectifications c WHERE c.rating_id = r.id) = 'appealUpheld' AS annulled
        FROM ratings r WHERE r.business_day BETWEEN ? AND ? ORDER BY r.at`,
-    ).all(from, to) as (RatingRow & { annulled: number | null })[];
-    return rows.map((r) => ({ ...r, annulled: r.annulled === 1 }));
+    ).all(from, to) as (StoredRating & { annulled: number | null })[];
+    return rows.map(({ annulled, ...r }) => ({ ...toRating(r), annulled: annulled === 1 }));
   }
 
   /** 未评价: the pad's prompt for the ticket ran out. */

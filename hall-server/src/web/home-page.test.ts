@@ -5,7 +5,11 @@ import { type DemoInfo, renderHome } from './home-page';
 
 const demo: DemoInfo = {
   agents: [{ terminalId: 'kiosk-1', bridgeUrl: 'ws://127.0.0.1:1/bridge', token: 'agent-token', controlUrl: '/c' }],
-  clerks: [{ staffNo: 'T001', name: '测试员1', password: 'pw-T001', windowId: 'win-1' }],
+  clerks: [
+    { staffNo: 'T001', name: '测试员1', password: 'pw-T001', windowId: 'win-1' },
+    { staffNo: 'T002', name: '测试员2', password: 'pw-T002', windowId: null },
+  ],
+  fingerClerks: ['T001'],
   identities: [],
 };
 const terminals = [
@@ -29,7 +33,14 @@ test('the demo’s home lists what a person can walk through: kiosk, console wit
   assert.equal(page.includes('evaluator-win-1'), false, 'nothing that is not built');
   assert.ok(page.includes('href="/console/"'));
   assert.ok(page.includes('<code>pw-T001</code>') && page.includes('1号窗口 社保'));
-  assert.ok(page.includes('F1 呼叫'));
+  assert.ok(page.includes('F1 呼叫') && page.includes('F7 办结'));
+  assert.ok(page.includes('指纹登录'));
+  const rows = page.match(/<tr><td>T00\d<\/td>.*?<\/tr>/g) ?? [];
+  assert.deepEqual(
+    rows.map((r) => r.includes('已录入')),
+    [true, false],
+    'who can try the fingerprint sign-in',
+  );
 });
 
 test('a real hall’s home holds no code, no token, no password', () => {

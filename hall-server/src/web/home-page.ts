@@ -28,6 +28,8 @@ export interface DemoInfo {
   readonly agents: readonly DemoAgent[];
   readonly clerks: readonly { staffNo: string; name: string; password: string; windowId: string | null }[];
   readonly identities: readonly DemoIdentity[];
+  /** Staff numbers of the clerks with a finger enrolled: the simulator's clerk finger is theirs. */
+  readonly fingerClerks?: readonly string[];
 }
 
 export interface HomeTerminal {
@@ -66,7 +68,7 @@ export function renderHome({ hallName, demo, terminals, consolePath, windowNames
     ? html`<ul class="plain"><li><a class="row" href="${consolePath}" data-console><span>${H.console}</span><span>${H.openConsole} ›</span></a></li></ul>`
     : html`<p class="muted">${H.notBuilt}</p>`;
   const body = html`<p>${H.demoIntro}</p>
-<p class="ok">${H.walkthrough}</p>
+<div class="ok"><p>${H.walkthrough}</p><ol class="steps">${H.walkthroughSteps.map((step) => html`<li>${step}</li>`)}</ol></div>
 <section class="card"><h2>${H.terminals}</h2><ul class="plain">${openable.map(
     (t) =>
       html`<li><a class="row" href="/demo/enrol/${t.id}" data-terminal="${t.id}"><span>${t.name}</span><span>${H.openTerminal} ›</span></a></li>`,
@@ -77,7 +79,8 @@ export function renderHome({ hallName, demo, terminals, consolePath, windowNames
   )}</ul></section>
 ${publicLinks}
 <section class="card"><h2>${H.console}</h2><p class="muted">${H.consoleIntro}</p>${consoleLink}
-<h3>${H.clerks}</h3><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th></tr></thead>
-<tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ? (windowNames.get(c.windowId) ?? c.windowId) : ''}</td></tr>`)}</tbody></table></section>`;
+<p class="muted">${H.fingerIntro}</p>
+<h3>${H.clerks}</h3><table><thead><tr><th>${H.staffNo}</th><th>${zhCN.booking.name}</th><th>${H.password}</th><th>${H.window}</th><th>${H.finger}</th></tr></thead>
+<tbody>${demo.clerks.map((c) => html`<tr><td>${c.staffNo}</td><td>${c.name}</td><td><code>${c.password}</code></td><td>${c.windowId ? (windowNames.get(c.windowId) ?? c.windowId) : ''}</td><td>${demo.fingerClerks?.includes(c.staffNo) ? H.fingerEnrolled : ''}</td></tr>`)}</tbody></table></section>`;
   return page({ hallName, title: H.demoTitle }, body);
 }

@@ -45,15 +45,13 @@ export function DisplayRoot({ terminal }: { readonly terminal: EnrolledTerminal 
     () => new Announcer(speaker, () => connection.displaySettings ?? DEFAULT_DISPLAY_SETTINGS),
     [speaker, connection],
   );
+  // Each closed only when it is replaced: a new record (a PIN try saves one) keeps the link and the voice.
+  useEffect(() => () => connection.close(), [connection]);
+  useEffect(() => () => speaker.silence(), [speaker]);
   useEffect(() => {
-    const off = connection.onLive((event) => announcer.heard(event));
     window.yimenVoice = announcer;
-    return () => {
-      off();
-      connection.close();
-      speaker.silence();
-    };
-  }, [connection, announcer, speaker]);
+    return connection.onLive((event) => announcer.heard(event));
+  }, [connection, announcer]);
 
   const hall = useHall(connection);
   const now = useNow(5_000);

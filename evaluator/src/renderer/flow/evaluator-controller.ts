@@ -90,6 +90,7 @@ export class EvaluatorController {
       hall.onServer('fingerprint:templates', (change) => this.desk.templates(change)),
       hall.onServer('fingerprint:enrol', (job) => this.desk.enrol(job)),
       hall.onServer('fingerprint:identify', (job) => this.desk.identify(job)),
+      hall.onServer('fingerprint:identifyCancelled', ({ requestId }) => this.desk.cancelSignIn(requestId)),
       bridge.on('rating', (event) => this.padRating(event)),
       bridge.on('callerKey', (event) => void this.key(event)),
       bridge.on('status', () => this.syncLed(true)),

@@ -1,16 +1,20 @@
-import type {
-  EnrolFingerEvent,
-  FingerprintIdentifyOutcome,
-  IdentifyFingerEvent,
-  PunchAck,
-  TemplatesEvent,
-  TerminalBridge,
+import {
+  type EnrolFingerEvent,
+  type FingerprintIdentifyOutcome,
+  type IdentifyFingerEvent,
+  type PunchAck,
+  type TemplatesEvent,
+  type TerminalBridge,
+  zhCN,
 } from '@yimen/protocol';
 import type { HallConnection } from '@yimen/shell/browser/hall-connection';
 
 export type DeskNotice =
-  | { readonly kind: 'punched'; readonly name: string; readonly at: number }
+  /** A finger identified: a punch, or the sign-in a console asked for. */
+  | { readonly kind: 'punched'; readonly name: string; readonly at: number; readonly signedIn: boolean }
   | { readonly kind: 'unknown' }
+  /** A console at this window asks its clerk to sign in by finger: the code it shows too. */
+  | { readonly kind: 'signIn'; readonly code: string }
   | { readonly kind: 'enrolling'; readonly clerkName: string; readonly step: 'press' | 'lift' | 'pressAgain' }
   | { readonly kind: 'done' };
 
@@ -25,6 +29,8 @@ export interface DeskDeps {
 const PUNCH_WAIT_MS = 10_000;
 /** After a failure (module absent, hall away) the desk tries again after this long. */
 const RETRY_MS = 3000;
+/** After a finger was read, the next wait starts this much later: one press is one punch, not one per scan. */
+const AFTER_PRESS_MS = 2000;
 
 /**
  * The window's fingerprint module, shared by the hall's jobs and the clerks' punches: the
@@ -38,6 +44,12 @@ export class FingerprintDesk {
   private punching = false;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  /** Sign-in requests queued behind another job, and the one the module is scanning for. */
+  private readonly signInsQueued = new Set<string>();
+  private readonly signInsDropped = new Set<string>();
+  private scanningFor: string | null = null;
+  /** A job or a punch has just read a finger. */
+  private fingerRead = false;
 
   constructor(private readonly deps: DeskDeps) {}
 
@@ -66,8 +78,10 @@ export class FingerprintDesk {
 
   enrol(job: EnrolFingerEvent): void {
     this.job(async () => {
-      const { fingerprint, on } = this.deps.bridge;
-      const off = on('fingerprint', (e) => {
+      const { bridge } = this.deps;
+      const { fingerprint } = bridge;
+      // Called on the bridge: its `on` is a method of the client, not a free function.
+      const off = bridge.on('fingerprint', (e) => {
         if (e.type === 'step') this.deps.notify({ kind: 'enrolling', clerkName: job.clerkName, step: e.step });
       });
       try {
@@ -85,18 +99,48 @@ export class FingerprintDesk {
         });
       } finally {
         off();
+        this.fingerRead = true;
         this.deps.notify({ kind: 'done' });
       }
     });
   }
 
-  /** A sign-in the hall asked for: scan now and answer with what the module found. */
+  /**
+   * A sign-in a console at this window asked for: the prompt (with the console's code) shows
+   * while the module scans, then the answer goes to the hall with the request's id. A module
+   * that cannot scan says why, so the console is not left guessing.
+   */
   identify(job: IdentifyFingerEvent): void {
+    const { requestId } = job;
+    this.signInsQueued.add(requestId);
     this.job(async () => {
-      const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: job.timeoutMs });
-      const outcome: FingerprintIdentifyOutcome = reply.ok ? reply.result : { kind: 'cancelled' };
-      this.report(await this.deps.request('fingerprint:identified', { requestId: job.requestId, outcome }), outcome);
+      this.signInsQueued.delete(requestId);
+      if (this.signInsDropped.delete(requestId)) return;
+      this.scanningFor = requestId;
+      this.deps.notify({ kind: 'signIn', code: job.code });
+      let greeted = false;
+      try {
+        const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: job.timeoutMs });
+        if (!reply.ok) {
+          const E = zhCN.evaluator;
+          const deviceError = reply.error.code === 'notConfigured' ? E.deviceMissing : E.deviceDown;
+          await this.deps.request('fingerprint:identified', { requestId, outcome: { kind: 'cancelled' }, deviceError });
+          return;
+        }
+        const outcome = reply.result;
+        greeted = this.report(await this.deps.request('fingerprint:identified', { requestId, outcome }), outcome);
+      } finally {
+        this.scanningFor = null;
+        this.fingerRead = true;
+        if (!greeted) this.deps.notify({ kind: 'done' });
+      }
     });
+  }
+
+  /** The console gave the sign-in up (or it lapsed): stop scanning for it, or skip it when its turn comes. */
+  cancelSignIn(requestId: string): void {
+    if (this.scanningFor === requestId) void this.deps.bridge.fingerprint.cancel();
+    else if (this.signInsQueued.has(requestId)) this.signInsDropped.add(requestId);
   }
 
   dispose(): void {
@@ -124,6 +168,12 @@ export class FingerprintDesk {
     this.punching = true;
     void (async () => {
       while (!this.stopped && this.jobs === 0) {
+        // A finger just read (a punch, an enrolment, a sign-in) may still be on the sensor: not a new punch.
+        if (this.fingerRead) {
+          this.fingerRead = false;
+          await new Promise((resolve) => setTimeout(resolve, AFTER_PRESS_MS));
+          continue;
+        }
         const reply = await this.deps.bridge.fingerprint.identify({ timeoutMs: PUNCH_WAIT_MS });
         if (!reply.ok) {
           if (reply.error.code !== 'notConfigured') this.later(() => this.punchLoop());
@@ -131,6 +181,7 @@ export class FingerprintDesk {
         }
         const outcome = reply.result;
         if (outcome.kind === 'match' || outcome.kind === 'noMatch') {
+          this.fingerRead = true;
           this.report(await this.deps.request('fingerprint:identified', { outcome }), outcome);
         }
       }
@@ -138,9 +189,12 @@ export class FingerprintDesk {
     })();
   }
 
-  private report(ack: ({ ok: true } & PunchAck) | { ok: false }, outcome: FingerprintIdentifyOutcome): void {
-    if (ack.ok) this.deps.notify({ kind: 'punched', name: ack.clerk.name, at: ack.at });
+  /** Greets the finger the hall identified (or says it is unknown); false when there was nothing to say. */
+  private report(ack: ({ ok: true } & PunchAck) | { ok: false }, outcome: FingerprintIdentifyOutcome): boolean {
+    if (ack.ok) this.deps.notify({ kind: 'punched', name: ack.clerk.name, at: ack.at, signedIn: ack.signedIn });
     else if (outcome.kind === 'match' || outcome.kind === 'noMatch') this.deps.notify({ kind: 'unknown' });
+    else return false;
+    return true;
   }
 
   private later(run: () => void): void {

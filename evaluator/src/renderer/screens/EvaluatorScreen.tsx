@@ -6,6 +6,7 @@ import {
   type WindowView,
   zhCN,
 } from '@yimen/protocol';
+import { clock } from '@yimen/shell/common/time-format';
 import { useEffect, useState } from 'react';
 import { type EvaluatorEvent, type EvaluatorState, levelsOf, secondsLeft } from '../flow/evaluator-flow';
 import type { DeskNotice } from '../flow/fingerprint-desk';
@@ -97,28 +98,29 @@ function Countdown({ seconds }: { seconds: number | null }) {
   );
 }
 
+function noticeText(notice: DeskNotice, timeZone: string): string {
+  switch (notice.kind) {
+    case 'punched':
+      return notice.signedIn ? E.signedIn(notice.name) : E.punched(notice.name, clock(notice.at, timeZone).time);
+    case 'unknown':
+      return E.punchUnknown;
+    case 'signIn':
+      return E.signInPrompt(notice.code);
+    case 'enrolling':
+      return `${E.enrolling(notice.clerkName)}：${E.enrolSteps[notice.step]}`;
+    case 'done':
+      return '';
+  }
+}
+
 /** The pad: the clerk on duty, or the rating being asked for, its reason, the thanks. */
 export function EvaluatorScreen(props: EvaluatorScreenProps) {
   const { state, rules, onEvent, notice } = props;
   const { screen } = state;
   const now = useNow(screen.name === 'rating' || screen.name === 'reason');
   const toast = notice ? (
-    <div className="toast" role="status" data-testid="desk-notice">
-      {notice.kind === 'punched'
-        ? E.punched(
-            notice.name,
-            new Intl.DateTimeFormat('zh-CN', {
-              timeZone: props.timeZone,
-              hour: '2-digit',
-              minute: '2-digit',
-              hourCycle: 'h23',
-            }).format(notice.at),
-          )
-        : notice.kind === 'unknown'
-          ? E.punchUnknown
-          : notice.kind === 'enrolling'
-            ? `${E.enrolling(notice.clerkName)}：${E.enrolSteps[notice.step]}`
-            : ''}
+    <div className={`toast ${notice.kind}`} role="status" data-testid="desk-notice">
+      {noticeText(notice, props.timeZone)}
     </div>
   ) : null;
 

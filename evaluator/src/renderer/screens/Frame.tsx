@@ -1,5 +1,7 @@
+import { useNow } from '@yimen/shell/browser/use-now';
+import { useSecretTaps } from '@yimen/shell/browser/use-secret-taps';
 import { clock } from '@yimen/shell/common/time-format';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 
 export interface FrameProps {
   readonly hallName: string;
@@ -13,20 +15,8 @@ export interface FrameProps {
 
 /** Every pad screen: the hall's header with the window and the clock, banners, the screen. */
 export function Frame(props: FrameProps) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(t);
-  }, []);
-  const taps = useRef<number[]>([]);
-  const secretTap = () => {
-    const t = Date.now();
-    taps.current = [...taps.current.filter((x) => t - x < 3000), t];
-    if (taps.current.length >= 5) {
-      taps.current = [];
-      props.onSecret();
-    }
-  };
+  const now = useNow(15_000);
+  const secretTap = useSecretTaps(props.onSecret);
   const time = clock(now, props.timeZone);
   return (
     <div className="pad">

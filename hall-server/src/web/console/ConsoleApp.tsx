@@ -13,6 +13,7 @@ export function ConsoleApp() {
         hallUrl: window.location.origin,
         storage: window.localStorage,
         connect: (session) => new HallConnection({ url: window.location.origin, auth: { session } }),
+        now: Date.now,
       }),
     [],
   );
@@ -43,7 +44,10 @@ export function ConsoleApp() {
         hallUrl={window.location.origin}
         busy={state.screen.busy}
         message={state.screen.message}
+        fingerprint={state.screen.fingerprint}
         onSignIn={(staffNo, password, windowId) => controller.dispatch({ type: 'signIn', staffNo, password, windowId })}
+        onFingerprint={(windowId) => controller.dispatch({ type: 'fingerprint', windowId, now: Date.now() })}
+        onCancelFingerprint={() => controller.dispatch({ type: 'fingerprintCancel' })}
       />
     );
   }

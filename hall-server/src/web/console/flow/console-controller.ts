@@ -1,4 +1,4 @@
-import { Clerk, ClerkLoginResponse, type ErrorBody, Id, zhCN } from '@yimen/protocol';
+import { Clerk, ClerkLoginResponse, type ErrorBody, FingerprintLoginStarted, Id, zhCN } from '@yimen/protocol';
 import type { HallConnection } from '@yimen/shell/browser/hall-connection';
 import { z } from 'zod';
 import {
@@ -8,6 +8,7 @@ import {
   type ConsoleState,
   type Effect,
   INITIAL,
+  type SignInReply,
   transition,
 } from './console-flow';
 import { type Desk, deskOf } from './desk';
@@ -20,9 +21,18 @@ export interface ConsoleDeps {
   readonly hallUrl: string;
   readonly storage: Storage;
   readonly connect: (session: string) => HallConnection;
+  readonly now: () => number;
 }
 
 const unreachable: ErrorBody = { code: 'UNREACHABLE', message: zhCN.errorMessage.UNREACHABLE };
+
+/** A sign-in's answer (by password or finger): the session with who and where, or the hall's reason. */
+function signInReply(reply: { ok: boolean; error?: ErrorBody }): SignInReply {
+  const parsed = ClerkLoginResponse.safeParse(reply);
+  if (!parsed.success) return { ok: false, message: reply.error?.message ?? zhCN.errorMessage.INTERNAL };
+  const { session, clerk, window } = parsed.data;
+  return { ok: true, session: { session, clerk, windowId: window.id } };
+}
 
 async function post(url: string, body: unknown): Promise<{ ok: boolean; error?: ErrorBody } & Record<string, unknown>> {
   try {
@@ -97,14 +107,30 @@ export class ConsoleController {
     switch (effect.type) {
       case 'login': {
         const { staffNo, password, windowId } = effect;
-        const reply = await post(`${hallUrl}/api/clerk/login`, { staffNo, password, windowId });
-        const parsed = ClerkLoginResponse.safeParse(reply);
-        if (parsed.success) {
-          const { session, clerk, window } = parsed.data;
-          this.dispatch({ type: 'signedIn', session: { session, clerk, windowId: window.id } });
+        const reply = signInReply(await post(`${hallUrl}/api/clerk/login`, { staffNo, password, windowId }));
+        this.dispatch(
+          reply.ok ? { type: 'signedIn', session: reply.session } : { type: 'signInFailed', message: reply.message },
+        );
+        return;
+      }
+      case 'fingerprintStart': {
+        const reply = await post(`${hallUrl}/api/clerk/fingerprint-login`, { windowId: effect.windowId });
+        const started = FingerprintLoginStarted.safeParse(reply);
+        if (started.success) {
+          const { requestId, code, expiresInMs } = started.data;
+          this.dispatch({ type: 'fingerprintStarted', requestId, code, expiresInMs, now: this.deps.now() });
         } else this.dispatch({ type: 'signInFailed', message: reply.error?.message ?? zhCN.errorMessage.INTERNAL });
         return;
       }
+      case 'fingerprintWait': {
+        const { requestId } = effect;
+        const reply = signInReply(await post(`${hallUrl}/api/clerk/fingerprint-login/wait`, { requestId }));
+        this.dispatch({ type: 'fingerprintAnswered', requestId, reply });
+        return;
+      }
+      case 'fingerprintCancel':
+        await post(`${hallUrl}/api/clerk/fingerprint-login/cancel`, { requestId: effect.requestId });
+        return;
       case 'logout': {
         const reply = await post(`${hallUrl}/api/clerk/logout`, { session: effect.session });
         // A session the hall already ended is as good as signed out.
@@ -141,6 +167,11 @@ export class ConsoleController {
         if (reply?.ok) this.dispatch({ type: 'stats', stats: reply.stats });
         return;
       }
+      case 'fetchRating': {
+        const reply = await this.connection?.request('rating:status', { ticketId: effect.ticketId });
+        if (reply?.ok) this.dispatch({ type: 'rating', rating: reply.rating });
+        return;
+      }
     }
   }
 
@@ -158,13 +189,20 @@ export class ConsoleController {
     const hall = this.deps.connect(session.session);
     this.connection = hall;
     let online = false;
-    this.offConnection = hall.onChange(() => {
+    const offChange = hall.onChange(() => {
       if (hall.state === 'unauthorized') this.dispatch({ type: 'sessionEnded' });
       const now = hall.state === 'online';
       if (now && !online) this.dispatch({ type: 'online' });
       online = now;
       this.changed();
     });
+    const offRating = hall.onServer('rating:changed', ({ windowId: _windowId, ...rating }) =>
+      this.dispatch({ type: 'rating', rating }),
+    );
+    this.offConnection = () => {
+      offChange();
+      offRating();
+    };
   }
 
   private close(): void {

@@ -118,12 +118,12 @@ test('the desk: the window’s current ticket, its held ones, and the waiting on
 
 test('sign in, a refusal, then the desk: the session is kept and the hall connected; a kept session skips the form', () => {
   const asked = run([{ type: 'signIn', staffNo: 'T003', password: 'x', windowId: 'win-3' }], null);
-  assert.deepEqual(asked.state.screen, { name: 'signIn', busy: true, message: null });
+  assert.deepEqual(asked.state.screen, { name: 'signIn', busy: true, message: null, fingerprint: null });
   assert.deepEqual(asked.effects, [{ type: 'login', staffNo: 'T003', password: 'x', windowId: 'win-3' }]);
   const twice = transition(asked.state, { type: 'signIn', staffNo: 'T003', password: 'x', windowId: 'win-3' }, null);
   assert.equal(twice.effects.length, 0, 'one sign-in at a time');
   const refused = run([{ type: 'signInFailed', message: '工号或密码错误' }], null, asked.state);
-  assert.deepEqual(refused.state.screen, { name: 'signIn', busy: false, message: '工号或密码错误' });
+  assert.deepEqual(refused.state.screen, { name: 'signIn', busy: false, message: '工号或密码错误', fingerprint: null });
   const done = run([{ type: 'signedIn', session }], null, refused.state);
   assert.equal(done.state.screen.name, 'desk');
   assert.deepEqual(
@@ -212,17 +212,115 @@ test('one command at a time; its answer shows at once, a refusal in the hall’s
   assert.equal(second.state.result?.text, '已重呼 C012（第2次）');
 });
 
-test('finishing keeps the ticket where the current one was and asks for the day’s figures again', () => {
+test('finishing keeps the ticket where the current one was, awaits its rating, asks for the day’s figures again', () => {
   const s = ticket({ status: 'serving', windowId: 'win-3', number: 'C020' });
   const d = desk([s], { currentTicketId: s.id });
   const asked = run([{ type: 'key', key: 'F7' }], d, signedIn);
   const done = { ...s, status: 'done' as const };
   const step = run([{ type: 'acked', action: { kind: 'finish' }, reply: { ok: true, ticket: done } }], d, asked.state);
   assert.equal(step.state.lastFinished?.number, 'C020');
-  assert.deepEqual(step.effects, [{ type: 'fetchStats' }]);
+  assert.deepEqual(step.state.lastRating, { ticketId: s.id, state: 'awaiting' });
+  assert.deepEqual(step.effects, [{ type: 'fetchStats' }, { type: 'fetchRating', ticketId: s.id }]);
   assert.equal(step.state.result?.text, 'C020 已办结');
   const online = run([{ type: 'online' }], d, step.state);
-  assert.deepEqual(online.effects, [{ type: 'fetchStats' }], 'and each time the hall is back');
+  assert.deepEqual(
+    online.effects,
+    [{ type: 'fetchStats' }, { type: 'fetchRating', ticketId: s.id }],
+    'and each time the hall is back',
+  );
+
+  // The rating arrives live: 未评价 when the pad ran out, then the level the citizen gave by phone.
+  const other = run([{ type: 'rating', rating: { ticketId: 'another', state: 'unrated' } }], d, step.state);
+  assert.equal(other.state, step.state, 'another ticket’s rating is not this slot’s');
+  const unrated = run([{ type: 'rating', rating: { ticketId: s.id, state: 'unrated' } }], d, step.state);
+  assert.deepEqual(unrated.state.lastRating, { ticketId: s.id, state: 'unrated' });
+  const rated = run(
+    [{ type: 'rating', rating: { ticketId: s.id, state: 'rated', level: 'dissatisfied' } }],
+    d,
+    unrated.state,
+  );
+  assert.deepEqual(rated.state.lastRating, { ticketId: s.id, state: 'rated', level: 'dissatisfied' });
+});
+
+test('sign in by fingerprint: the request for the chosen window, its code shown, only its own answer counts', () => {
+  const noWindow = run([{ type: 'fingerprint', windowId: '', now: 0 }], null);
+  assert.deepEqual(noWindow.effects, []);
+  assert.equal(noWindow.state.screen.name === 'signIn' && noWindow.state.screen.message, '请先选择窗口');
+
+  const asked = run([{ type: 'fingerprint', windowId: 'win-3', now: 0 }], null);
+  assert.deepEqual(asked.effects, [{ type: 'fingerprintStart', windowId: 'win-3' }]);
+  assert.equal(asked.state.screen.name === 'signIn' && asked.state.screen.busy, true, 'no password sign-in meanwhile');
+  const password = transition(asked.state, { type: 'signIn', staffNo: 'T003', password: 'x', windowId: 'win-3' }, null);
+  assert.deepEqual(password.effects, []);
+
+  const started = run(
+    [{ type: 'fingerprintStarted', requestId: 'req-1', code: '0427', expiresInMs: 20_000, now: 1000 }],
+    null,
+    asked.state,
+  );
+  assert.deepEqual(started.effects, [{ type: 'fingerprintWait', requestId: 'req-1' }]);
+  assert.deepEqual(started.state.screen.name === 'signIn' && started.state.screen.fingerprint, {
+    phase: 'waiting',
+    windowId: 'win-3',
+    requestId: 'req-1',
+    code: '0427',
+    until: 21_000,
+  });
+  const stale = run(
+    [{ type: 'fingerprintAnswered', requestId: 'req-0', reply: { ok: true, session } }],
+    null,
+    started.state,
+  );
+  assert.equal(stale.state, started.state, 'an answer to another request signs nobody in');
+  const unknown = run(
+    [{ type: 'fingerprintAnswered', requestId: 'req-1', reply: { ok: false, message: '该指纹未登记' } }],
+    null,
+    started.state,
+  );
+  assert.deepEqual(unknown.state.screen, { name: 'signIn', busy: false, message: '该指纹未登记', fingerprint: null });
+  const matched = run(
+    [{ type: 'fingerprintAnswered', requestId: 'req-1', reply: { ok: true, session } }],
+    null,
+    started.state,
+  );
+  assert.equal(matched.state.screen.name, 'desk');
+  assert.deepEqual(
+    matched.effects.map((e) => e.type),
+    ['keep', 'connect'],
+  );
+});
+
+test('a fingerprint sign-in given up: the hall is told, also when it was still being asked for', () => {
+  const asked = run([{ type: 'fingerprint', windowId: 'win-3', now: 0 }], null);
+  const waiting = run(
+    [{ type: 'fingerprintStarted', requestId: 'req-1', code: '0427', expiresInMs: 20_000, now: 0 }],
+    null,
+    asked.state,
+  );
+  const cancelled = run([{ type: 'fingerprintCancel' }], null, waiting.state);
+  assert.deepEqual(cancelled.effects, [{ type: 'fingerprintCancel', requestId: 'req-1' }]);
+  assert.deepEqual(cancelled.state.screen, {
+    name: 'signIn',
+    busy: false,
+    message: '已取消指纹登录',
+    fingerprint: null,
+  });
+  const late = run(
+    [{ type: 'fingerprintAnswered', requestId: 'req-1', reply: { ok: true, session } }],
+    null,
+    cancelled.state,
+  );
+  assert.equal(late.state.screen.name, 'signIn', 'a late answer signs nobody in here');
+
+  const early = run([{ type: 'fingerprintCancel' }], null, asked.state);
+  assert.deepEqual(early.effects, []);
+  const arrives = run(
+    [{ type: 'fingerprintStarted', requestId: 'req-2', code: '1111', expiresInMs: 20_000, now: 0 }],
+    null,
+    early.state,
+  );
+  assert.deepEqual(arrives.effects, [{ type: 'fingerprintCancel', requestId: 'req-2' }]);
+  assert.equal(arrives.state.screen.name === 'signIn' && arrives.state.screen.fingerprint, null);
 });
 
 test('特呼 by number: a waiting ticket this window serves is called; another number is refused', () => {
@@ -290,7 +388,7 @@ test('signing out, refused while a citizen is at the window; a session the hall 
   assert.equal(busy.state.screen.name, 'desk');
   assert.equal(busy.state.result?.text, '未执行：本窗口正在办理其他号');
   const done = run([{ type: 'signedOut' }], desk([]), out.state);
-  assert.deepEqual(done.state.screen, { name: 'signIn', busy: false, message: '已退出登录' });
+  assert.deepEqual(done.state.screen, { name: 'signIn', busy: false, message: '已退出登录', fingerprint: null });
   assert.deepEqual(
     done.effects.map((e) => e.type),
     ['forget', 'disconnect'],

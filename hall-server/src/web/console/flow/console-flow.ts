@@ -3,6 +3,7 @@ import {
   type Clerk,
   type ClientToServerEvents,
   type Ticket,
+  type TicketRatingState,
   type WindowStats,
   type WindowView,
   zhCN,
@@ -18,6 +19,7 @@ import type { Desk } from './desk';
 
 const C = zhCN.clerkConsole;
 const U = C.unavailable;
+const F = C.fingerprint;
 
 /** A clerk signed in to a window; kept in the browser so a reload or a server restart keeps the desk. */
 export interface ClerkSession {
@@ -81,8 +83,28 @@ export const isShortcut = (key: string): boolean => CONTROL_OF_KEY.has(key) || k
 
 export type Dialog = 'callSpecific' | 'transfer' | 'pause';
 
+/**
+ * A sign-in by the finger on the window's module: asked for, then waited on. The request's
+ * id is this console's alone; its code shows here and on the window's pad.
+ */
+export type FingerprintSignIn =
+  | { readonly phase: 'starting'; readonly windowId: string }
+  | {
+      readonly phase: 'waiting';
+      readonly windowId: string;
+      readonly requestId: string;
+      readonly code: string;
+      /** When the request lapses, by this console's clock. */
+      readonly until: number;
+    };
+
 export type Screen =
-  | { readonly name: 'signIn'; readonly busy: boolean; readonly message: string | null }
+  | {
+      readonly name: 'signIn';
+      readonly busy: boolean;
+      readonly message: string | null;
+      readonly fingerprint: FingerprintSignIn | null;
+    }
   | { readonly name: 'desk'; readonly session: ClerkSession };
 
 export interface ConsoleState {
@@ -92,8 +114,9 @@ export interface ConsoleState {
   /** The last action's outcome, shown at once. */
   readonly result: { readonly ok: boolean; readonly text: string } | null;
   readonly dialog: Dialog | null;
-  /** The ticket this console finished last: shown where the current one was (and, later, its rating). */
+  /** The ticket this console finished last: shown where the current one was, with its rating as it comes. */
   readonly lastFinished: Ticket | null;
+  readonly lastRating: TicketRatingState | null;
   readonly stats: WindowStats | null;
 }
 
@@ -103,6 +126,17 @@ export type ConsoleEvent =
   | { readonly type: 'signIn'; readonly staffNo: string; readonly password: string; readonly windowId: string }
   | { readonly type: 'signedIn'; readonly session: ClerkSession }
   | { readonly type: 'signInFailed'; readonly message: string }
+  /** Sign in by the finger on this window's module. */
+  | { readonly type: 'fingerprint'; readonly windowId: string; readonly now: number }
+  | {
+      readonly type: 'fingerprintStarted';
+      readonly requestId: string;
+      readonly code: string;
+      readonly expiresInMs: number;
+      readonly now: number;
+    }
+  | { readonly type: 'fingerprintAnswered'; readonly requestId: string; readonly reply: SignInReply }
+  | { readonly type: 'fingerprintCancel' }
   /** A session kept in the browser, at start. */
   | { readonly type: 'restored'; readonly session: ClerkSession }
   /** The hall no longer knows the session (taken over, signed out elsewhere, the day closed). */
@@ -118,7 +152,14 @@ export type ConsoleEvent =
   | { readonly type: 'acked'; readonly action: Action; readonly reply: ActionReply }
   | { readonly type: 'closeDialog' }
   | { readonly type: 'online' }
-  | { readonly type: 'stats'; readonly stats: WindowStats };
+  | { readonly type: 'stats'; readonly stats: WindowStats }
+  /** How a ticket finished here was rated: asked for after the finish, then told live. */
+  | { readonly type: 'rating'; readonly rating: TicketRatingState };
+
+/** What a sign-in (by password or finger) answers: the session, or why not. */
+export type SignInReply =
+  | { readonly ok: true; readonly session: ClerkSession }
+  | { readonly ok: false; readonly message: string };
 
 type Payload<K extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[K]>[0];
 export type Command = {
@@ -133,7 +174,11 @@ export type Effect =
   | { readonly type: 'connect'; readonly session: ClerkSession }
   | { readonly type: 'disconnect' }
   | { readonly type: 'send'; readonly action: Action; readonly command: Command }
-  | { readonly type: 'fetchStats' };
+  | { readonly type: 'fetchStats' }
+  | { readonly type: 'fetchRating'; readonly ticketId: string }
+  | { readonly type: 'fingerprintStart'; readonly windowId: string }
+  | { readonly type: 'fingerprintWait'; readonly requestId: string }
+  | { readonly type: 'fingerprintCancel'; readonly requestId: string };
 
 export interface Step {
   readonly state: ConsoleState;
@@ -141,11 +186,12 @@ export interface Step {
 }
 
 export const INITIAL: ConsoleState = {
-  screen: { name: 'signIn', busy: false, message: null },
+  screen: { name: 'signIn', busy: false, message: null, fingerprint: null },
   pending: null,
   result: null,
   dialog: null,
   lastFinished: null,
+  lastRating: null,
   stats: null,
 };
 
@@ -156,7 +202,63 @@ const refuse = (state: ConsoleState, text: string): Step => ({
 });
 
 function signedOut(message: string | null): ConsoleState {
-  return { ...INITIAL, screen: { name: 'signIn', busy: false, message } };
+  return { ...INITIAL, screen: { name: 'signIn', busy: false, message, fingerprint: null } };
+}
+
+function signedIn(session: ClerkSession): Step {
+  return {
+    state: atDesk(session),
+    effects: [
+      { type: 'keep', session },
+      { type: 'connect', session },
+    ],
+  };
+}
+
+/** The sign-in screen's steps by fingerprint: ask, wait, the answer (only the current request's counts), or give up. */
+function fingerprintStep(state: ConsoleState, event: ConsoleEvent): Step {
+  const { screen } = state;
+  if (screen.name !== 'signIn') return stay(state);
+  const pending = screen.fingerprint;
+  const on = (fingerprint: FingerprintSignIn | null, message: string | null = null): ConsoleState => ({
+    ...state,
+    screen: { ...screen, busy: fingerprint !== null, message, fingerprint },
+  });
+  switch (event.type) {
+    case 'fingerprint':
+      if (screen.busy) return stay(state);
+      if (!event.windowId) return { state: on(null, F.chooseWindow), effects: [] };
+      return {
+        state: on({ phase: 'starting', windowId: event.windowId }),
+        effects: [{ type: 'fingerprintStart', windowId: event.windowId }],
+      };
+    case 'fingerprintStarted':
+      // Given up while it was being asked for: the pad is told to stop at once.
+      if (pending?.phase !== 'starting') {
+        return { state, effects: [{ type: 'fingerprintCancel', requestId: event.requestId }] };
+      }
+      return {
+        state: on({
+          phase: 'waiting',
+          windowId: pending.windowId,
+          requestId: event.requestId,
+          code: event.code,
+          until: event.now + event.expiresInMs,
+        }),
+        effects: [{ type: 'fingerprintWait', requestId: event.requestId }],
+      };
+    case 'fingerprintAnswered':
+      if (pending?.phase !== 'waiting' || pending.requestId !== event.requestId) return stay(state);
+      return event.reply.ok ? signedIn(event.reply.session) : { state: on(null, event.reply.message), effects: [] };
+    case 'fingerprintCancel':
+      if (!pending) return stay(state);
+      return {
+        state: on(null, F.cancelled),
+        effects: pending.phase === 'waiting' ? [{ type: 'fingerprintCancel', requestId: pending.requestId }] : [],
+      };
+    default:
+      return stay(state);
+  }
 }
 
 function atDesk(session: ClerkSession): ConsoleState {
@@ -311,20 +413,19 @@ export function transition(state: ConsoleState, event: ConsoleEvent, desk: Desk 
     case 'signIn':
       if (screen.name !== 'signIn' || screen.busy) return stay(state);
       return {
-        state: { ...state, screen: { name: 'signIn', busy: true, message: null } },
+        state: { ...state, screen: { name: 'signIn', busy: true, message: null, fingerprint: null } },
         effects: [{ type: 'login', staffNo: event.staffNo, password: event.password, windowId: event.windowId }],
       };
     case 'signInFailed':
       if (screen.name !== 'signIn') return stay(state);
       return { state: signedOut(event.message), effects: [] };
     case 'signedIn':
-      return {
-        state: atDesk(event.session),
-        effects: [
-          { type: 'keep', session: event.session },
-          { type: 'connect', session: event.session },
-        ],
-      };
+      return signedIn(event.session);
+    case 'fingerprint':
+    case 'fingerprintStarted':
+    case 'fingerprintAnswered':
+    case 'fingerprintCancel':
+      return fingerprintStep(state, event);
     case 'restored':
       if (screen.name !== 'signIn') return stay(state);
       return { state: atDesk(event.session), effects: [{ type: 'connect', session: event.session }] };
@@ -377,14 +478,26 @@ export function transition(state: ConsoleState, event: ConsoleEvent, desk: Desk 
           pending: null,
           result: { ok: true, text: resultText(event.action, reply) },
           lastFinished: finished ?? state.lastFinished,
+          lastRating: finished ? { ticketId: finished.id, state: 'awaiting' } : state.lastRating,
         },
-        effects: finished ? [{ type: 'fetchStats' }] : [],
+        // The rating may have come before this answer: asked for once, then told live.
+        effects: finished ? [{ type: 'fetchStats' }, { type: 'fetchRating', ticketId: finished.id }] : [],
       };
     }
+    case 'rating':
+      if (screen.name !== 'desk' || state.lastFinished?.id !== event.rating.ticketId) return stay(state);
+      return { state: { ...state, lastRating: event.rating }, effects: [] };
     case 'closeDialog':
       return { state: { ...state, dialog: null }, effects: [] };
-    case 'online':
-      return screen.name === 'desk' ? { state, effects: [{ type: 'fetchStats' }] } : stay(state);
+    case 'online': {
+      if (screen.name !== 'desk') return stay(state);
+      // Back after a break: what was rated meanwhile is asked for again.
+      const last = state.lastFinished;
+      return {
+        state,
+        effects: [{ type: 'fetchStats' }, ...(last ? [{ type: 'fetchRating', ticketId: last.id } as const] : [])],
+      };
+    }
     case 'stats':
       return screen.name === 'desk' ? { state: { ...state, stats: event.stats }, effects: [] } : stay(state);
   }

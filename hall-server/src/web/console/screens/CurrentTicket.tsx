@@ -1,4 +1,4 @@
-import { type PublicConfig, type Ticket, zhCN } from '@yimen/protocol';
+import { BAD_LEVELS, type PublicConfig, type Ticket, type TicketRatingState, zhCN } from '@yimen/protocol';
 
 const C = zhCN.clerkConsole;
 
@@ -6,8 +6,9 @@ const minutes = (from: number, to: number) => Math.max(0, Math.floor((to - from)
 
 export interface CurrentTicketProps {
   readonly ticket: Ticket | null;
-  /** Shown when no ticket is current: the one just finished (and, once ratings exist, how it was rated). */
+  /** Shown when no ticket is current: the one just finished, and how the citizen rated it (live). */
   readonly lastFinished: Ticket | null;
+  readonly lastRating: TicketRatingState | null;
   readonly config: PublicConfig | null;
   readonly now: number;
   /** The window's pause reason while it is paused. */
@@ -15,7 +16,23 @@ export interface CurrentTicketProps {
 }
 
 /** The ticket at the window: number, queue, class, wait, holder (masked), recalls, and where it came from. */
-export function CurrentTicket({ ticket, lastFinished, config, now, paused }: CurrentTicketProps) {
+/** 待评价, 未评价 or the level given. */
+function RatingLine({ rating }: { readonly rating: TicketRatingState }) {
+  const text =
+    rating.state === 'rated'
+      ? zhCN.ratingLevel[rating.level]
+      : rating.state === 'unrated'
+        ? zhCN.unrated
+        : C.ratingAwaiting;
+  const tone = rating.state === 'rated' ? (BAD_LEVELS.includes(rating.level) ? 'bad' : 'good') : rating.state;
+  return (
+    <p className={`last-rating ${tone}`} data-testid="last-rating" aria-live="polite">
+      {C.rating}：<strong>{text}</strong>
+    </p>
+  );
+}
+
+export function CurrentTicket({ ticket, lastFinished, lastRating, config, now, paused }: CurrentTicketProps) {
   if (!ticket) {
     return (
       <div className="current idle" data-testid="current">
@@ -25,6 +42,7 @@ export function CurrentTicket({ ticket, lastFinished, config, now, paused }: Cur
             {C.lastFinished(lastFinished.number)}
           </p>
         ) : null}
+        {lastFinished && lastRating?.ticketId === lastFinished.id ? <RatingLine rating={lastRating} /> : null}
       </div>
     );
   }

@@ -92,6 +92,7 @@ export function DeskScreen({ controller, session }: { controller: ConsoleControl
           <CurrentTicket
             ticket={desk?.current ?? null}
             lastFinished={state.lastFinished}
+            lastRating={state.lastRating}
             config={config}
             now={now}
             paused={desk?.window.status === 'paused' ? (desk.window.pauseReason ?? '') : null}

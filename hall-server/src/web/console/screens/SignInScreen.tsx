@@ -1,7 +1,10 @@
 import { type PublicConfig, type QueueSnapshot, zhCN } from '@yimen/protocol';
+import { useNow } from '@yimen/shell/browser/use-now';
 import { type FormEvent, useEffect, useState } from 'react';
+import type { FingerprintSignIn } from '../flow/console-flow';
 
 const C = zhCN.clerkConsole;
+const F = C.fingerprint;
 /** The window PC's window, remembered for the next sign-in: a clerk's PC stays at its window. */
 const LAST_WINDOW = 'yimen.clerk.lastWindow';
 
@@ -9,7 +12,10 @@ export interface SignInScreenProps {
   readonly hallUrl: string;
   readonly busy: boolean;
   readonly message: string | null;
+  readonly fingerprint: FingerprintSignIn | null;
   readonly onSignIn: (staffNo: string, password: string, windowId: string) => void;
+  readonly onFingerprint: (windowId: string) => void;
+  readonly onCancelFingerprint: () => void;
 }
 
 interface Hall {
@@ -30,11 +36,72 @@ async function loadHall(hallUrl: string): Promise<Hall> {
   return { config, occupied };
 }
 
+/** The fingerprint way in: the button, then the prompt with its code and time left, until the answer. */
+function FingerprintPanel({
+  fingerprint,
+  windowName,
+  disabled,
+  onStart,
+  onCancel,
+}: {
+  readonly fingerprint: FingerprintSignIn | null;
+  readonly windowName: string;
+  readonly disabled: boolean;
+  readonly onStart: () => void;
+  readonly onCancel: () => void;
+}) {
+  const now = useNow(1000);
+  return (
+    <section className="signin-fingerprint" aria-labelledby="fingerprint-title" data-testid="fingerprint-signin">
+      <h3 id="fingerprint-title">{F.title}</h3>
+      {fingerprint?.phase === 'waiting' ? (
+        <div className="fingerprint-waiting">
+          <div role="status">
+            <p className="press">{F.press(windowName)}</p>
+            <p className="code">
+              {F.code}{' '}
+              <strong className="fingerprint-code tabular" data-testid="fingerprint-code">
+                {fingerprint.code}
+              </strong>
+            </p>
+          </div>
+          <p className="muted">{F.codeHint}</p>
+          <p className="muted tabular">{F.secondsLeft(Math.max(0, Math.ceil((fingerprint.until - now) / 1000)))}</p>
+          <button type="button" className="desk-button wide" onClick={onCancel} data-testid="fingerprint-cancel">
+            {F.cancel}
+          </button>
+        </div>
+      ) : (
+        <>
+          <p className="muted">{F.intro}</p>
+          <button
+            type="button"
+            className="desk-button primary wide"
+            onClick={onStart}
+            disabled={disabled}
+            data-testid="fingerprint-start"
+          >
+            {fingerprint?.phase === 'starting' ? F.starting : F.start}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
 /**
- * Sign-in to one window. The staff number and password are one way in; the fingerprint
- * on the window's module will sit beside them as another (`signin-methods`).
+ * Sign-in to one window: by staff number and password, or by the finger on the window's
+ * module (the request is this console's; the pad shows the same code).
  */
-export function SignInScreen({ hallUrl, busy, message, onSignIn }: SignInScreenProps) {
+export function SignInScreen({
+  hallUrl,
+  busy,
+  message,
+  fingerprint,
+  onSignIn,
+  onFingerprint,
+  onCancelFingerprint,
+}: SignInScreenProps) {
   const [hall, setHall] = useState<Hall | null>(null);
   const [unreachable, setUnreachable] = useState(false);
   const [windowId, setWindowId] = useState(() => localStorage.getItem(LAST_WINDOW) ?? '');
@@ -71,6 +138,11 @@ export function SignInScreen({ hallUrl, busy, message, onSignIn }: SignInScreenP
     onSignIn(staffNo.trim(), password, windowId);
     setPassword('');
   };
+  const byFinger = () => {
+    if (windowId) localStorage.setItem(LAST_WINDOW, windowId);
+    onFingerprint(windowId);
+  };
+  const windowName = hall?.config.windows.find((w) => w.id === windowId)?.name ?? '';
 
   return (
     <main className="signin">
@@ -88,27 +160,31 @@ export function SignInScreen({ hallUrl, busy, message, onSignIn }: SignInScreenP
             {message}
           </p>
         ) : null}
+        <label htmlFor="signin-window" className="signin-window-label">
+          {C.window}
+        </label>
+        <select
+          id="signin-window"
+          form="signin-form"
+          value={windowId}
+          onChange={(e) => setWindowId(e.target.value)}
+          required
+          disabled={!hall || fingerprint !== null}
+        >
+          <option value="">{C.chooseWindow}</option>
+          {hall?.config.windows.map((w) => {
+            const who = hall.occupied.get(w.id);
+            return (
+              <option key={w.id} value={w.id}>
+                {w.name}
+                {who ? C.windowTaken(who) : ''}
+              </option>
+            );
+          })}
+        </select>
         <div className="signin-methods">
-          <form className="signin-form" onSubmit={submit} aria-label={C.signInMethod}>
-            <label htmlFor="signin-window">{C.window}</label>
-            <select
-              id="signin-window"
-              value={windowId}
-              onChange={(e) => setWindowId(e.target.value)}
-              required
-              disabled={!hall}
-            >
-              <option value="">{C.chooseWindow}</option>
-              {hall?.config.windows.map((w) => {
-                const who = hall.occupied.get(w.id);
-                return (
-                  <option key={w.id} value={w.id}>
-                    {w.name}
-                    {who ? C.windowTaken(who) : ''}
-                  </option>
-                );
-              })}
-            </select>
+          <form id="signin-form" className="signin-form" onSubmit={submit} aria-label={C.signInMethod}>
+            <h3>{C.signInMethod}</h3>
             <label htmlFor="signin-staff">{C.staffNo}</label>
             <input
               id="signin-staff"
@@ -129,9 +205,16 @@ export function SignInScreen({ hallUrl, busy, message, onSignIn }: SignInScreenP
               required
             />
             <button type="submit" className="desk-button primary wide" disabled={busy || !hall}>
-              {busy ? C.signingIn : C.signIn}
+              {busy && !fingerprint ? C.signingIn : C.signIn}
             </button>
           </form>
+          <FingerprintPanel
+            fingerprint={fingerprint}
+            windowName={windowName}
+            disabled={busy || !hall}
+            onStart={byFinger}
+            onCancel={onCancelFingerprint}
+          />
         </div>
       </div>
     </main>
